@@ -185,7 +185,7 @@ public final class SipFramer {
             scanned = 0;
             SipFrame frame;
             try {
-                frame = new SipFrame.Message(parser.parse(buf, at, len));
+                frame = new SipFrame.Message(parser.parseCopy(buf, at, len));
             } catch (SipParseException e) {
                 frame = new SipFrame.Rejected(e);
             }

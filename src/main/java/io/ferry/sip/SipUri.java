@@ -113,14 +113,14 @@ public record SipUri(boolean secure, String user, String password, String host, 
         return new SipUri(secure, user, password, host, port, params, List.of());
     }
 
-    static SipUri parse(String s, boolean secure, int from, int base, String reason) throws SipParseException {
-        int end = s.length();
+    static SipUri parse(String s, boolean secure, int from, int end, int base, String reason) throws SipParseException {
         int i = from;
         if (i >= end) throw err(reason, "empty after scheme", base, i);
         String user = null;
         String password = null;
         // RFC 3261 §19.1.1: '@' can only end the userinfo (it is escaped everywhere else)
         int at = s.indexOf('@', i);
+        if (at >= end) at = -1;
         if (at >= 0) {
             int colon = s.indexOf(':', i);
             int userEnd = colon >= 0 && colon < at ? colon : at;
@@ -138,7 +138,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
         int hostStart = i;
         if (i < end && s.charAt(i) == '[') {
             int close = s.indexOf(']', i);
-            if (close < 0) throw err(reason, "unterminated IPv6 reference", base, i);
+            if (close < 0 || close >= end) throw err(reason, "unterminated IPv6 reference", base, i);
             if (!isIpv6(s, i + 1, close)) throw err(reason, "bad IPv6 reference", base, i);
             i = close + 1;
         } else {
@@ -163,14 +163,14 @@ public record SipUri(boolean secure, String user, String password, String host, 
             int bad = scanComponent(s, i, end, UriEscapes.Component.PARAM);
             i = bad;
             if (i == ns) throw err(reason, "empty uri-parameter name", base, i);
-            String name = s.substring(ns, i);
+            String name = Interned.token(s, ns, i);
             String value = null;
             if (i < end && s.charAt(i) == '=') {
                 i++;
                 int vs = i;
                 i = scanComponent(s, i, end, UriEscapes.Component.PARAM);
                 if (i == vs) throw err(reason, "empty uri-parameter value", base, i);
-                value = s.substring(vs, i);
+                value = Interned.token(s, vs, i);
             }
             if (params == null) params = new ArrayList<>(4);
             params.add(new Parameters.Param(name, value));
@@ -193,7 +193,8 @@ public record SipUri(boolean secure, String user, String password, String host, 
         }
         if (i != end) throw err(reason, "unexpected character", base, i);
         return new SipUri(secure, user, password, host, port,
-                params == null ? Parameters.empty() : Parameters.of(params), headers == null ? List.of() : headers);
+                params == null ? Parameters.empty() : Parameters.adopt(params.toArray(new Parameters.Param[0]), params.size()),
+                headers == null ? List.of() : headers);
     }
 
     /** Index just past the run of allowed characters and well-formed escapes starting at {@code i}. */
