@@ -3,6 +3,8 @@ package io.ferry.sip;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Parses exactly one SIP message per buffer: a UDP datagram or a WebSocket message (RFC 7118
@@ -84,6 +86,23 @@ public final class SipParser {
         byte[] b = new byte[len];
         in.duplicate().get(b);
         return parseRange(b, 0, len);
+    }
+
+    /**
+     * The response to send for a request that {@link #parse} rejected with {@code error}: status
+     * and reason from the error, and the Via, From, To, Call-ID and CSeq fields found by a
+     * lenient scan of the header lines (a To tag is added, RFC 3261 §8.2.6). Empty when the bytes
+     * are a response or an ACK (never answered, RFC 3261 §17), or when one of those five fields
+     * cannot be found, so that no response could reach the sender.
+     */
+    public Optional<SipResponse> responseTo(byte[] buf, int off, int len, SipParseException error, Supplier<String> toTag) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        return RejectedRequest.response(buf, off, off + len, error, toTag);
+    }
+
+    /** As {@link #responseTo(byte[], int, int, SipParseException, Supplier)} with a random To tag. */
+    public Optional<SipResponse> responseTo(byte[] buf, int off, int len, SipParseException error) {
+        return responseTo(buf, off, len, error, SipRequest::newTag);
     }
 
     /** RFC 5626 §4.4.1: true when the buffer holds only a CRLF keepalive (CRLFCRLF ping or CRLF pong). */
