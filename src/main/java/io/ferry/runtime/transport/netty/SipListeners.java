@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,9 +63,26 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
     private Running running;
 
     /** What one start() built; replaced as a whole so that close() can run on a half-started set. */
-    private record Running(EventLoopGroup boss, EventLoopGroup workers, List<Channel> servers,
+    private record Running(EventLoopGroup boss, EventLoopGroup workers, List<Thread> threads, List<Channel> servers,
                            Optional<DatagramFlows> udp, Map<Transport, InetSocketAddress> bound,
                            SslContext tlsClient) {}
+
+    /** Names the event loop threads and remembers them, so that close() can wait until they have ended. */
+    private static final class TrackedThreads extends DefaultThreadFactory {
+        private final List<Thread> threads;
+
+        TrackedThreads(String name, List<Thread> threads) {
+            super(name, true);
+            this.threads = threads;
+        }
+
+        @Override
+        protected Thread newThread(Runnable r, String name) {
+            Thread t = super.newThread(r, name);
+            threads.add(t);
+            return t;
+        }
+    }
 
     public SipListeners(NettyTransportConfig config, FlowTable flows, FlowIds ids, SipInboundHandler inbound) {
         this.config = Objects.requireNonNull(config, "config");
@@ -80,14 +98,15 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
         if (running != null) {
             throw new IllegalStateException("SIP listeners already started");
         }
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_PREFIX + "accept", true),
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, new TrackedThreads(THREAD_PREFIX + "accept", threads),
                 NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.effectiveWorkerThreads(),
-                new DefaultThreadFactory(THREAD_PREFIX + "io", true), NioIoHandler.newFactory());
+                new TrackedThreads(THREAD_PREFIX + "io", threads), NioIoHandler.newFactory());
         List<Channel> servers = new ArrayList<>();
         Map<Transport, InetSocketAddress> bound = new ConcurrentHashMap<>();
         Optional<DatagramFlows> udp = Optional.empty();
-        running = new Running(boss, workers, servers, udp, bound, null);
+        running = new Running(boss, workers, threads, servers, udp, bound, null);
         try {
             SslContext tlsClient = TlsContexts.client(config.tls());
             if (config.udpEnabled()) {
@@ -112,7 +131,7 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
                 servers.add(ch);
                 bound.put(Transport.TLS, (InetSocketAddress) ch.localAddress());
             }
-            running = new Running(boss, workers, servers, udp, Map.copyOf(bound), tlsClient);
+            running = new Running(boss, workers, threads, servers, udp, Map.copyOf(bound), tlsClient);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             close();
             throw e;
@@ -242,6 +261,28 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
      * Closes every flow of these listeners with {@code SHUTDOWN}, closes the sockets and stops the
      * event loops, waiting at most {@link NettyTransportConfig#shutdownTimeout()}. Idempotent.
      */
+    private static long remainingMillis(long deadline) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    private static boolean joined(Thread t, long deadline) {
+        boolean interrupted = false;
+        try {
+            while (t.isAlive()) {
+                long left = remainingMillis(deadline);
+                if (left == 0) return false;
+                try {
+                    t.join(left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            return true;
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public synchronized void close() {
         Running r = running;
@@ -259,8 +300,11 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
         r.workers().shutdownGracefully(0, timeout, TimeUnit.MILLISECONDS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
         boolean stopped = r.boss().terminationFuture().awaitUninterruptibly(timeout)
-                & r.workers().terminationFuture().awaitUninterruptibly(
-                        Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                & r.workers().terminationFuture().awaitUninterruptibly(remainingMillis(deadline));
+        // the termination futures complete just before the threads end: wait for the threads too
+        for (Thread t : r.threads()) {
+            stopped &= joined(t, deadline);
+        }
         for (CompletableFuture<Flow> pending : connecting.values()) {
             pending.completeExceptionally(new IOException("SIP listeners closed"));
         }
