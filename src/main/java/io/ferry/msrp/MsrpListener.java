@@ -20,7 +20,7 @@ public interface MsrpListener {
     void onHeaders(MsrpMessage message, boolean bodyFollows);
 
     /**
-     * A slice of the body, in order. The buffer is a read-only view of the bytes passed to
+     * A slice of the body, in order. The buffer is a read-only slice (index 0 is its first byte) of the bytes passed to
      * {@code feed} (or of the parser's constant end-line prefix when bytes held back across a slice
      * boundary turn out to be body): consume or copy it before returning.
      */

@@ -393,7 +393,7 @@ public final class MsrpStreamParser {
         ByteBuffer view = src.asReadOnlyBuffer();
         view.limit(to);
         view.position(from);
-        listener.onBody(view);
+        listener.onBody(view.slice());
     }
 
     private void emitConst(int length) {
