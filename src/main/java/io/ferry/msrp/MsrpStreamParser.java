@@ -153,7 +153,14 @@ public final class MsrpStreamParser {
         }
         ensureCapacity(headLen + n);
         src.get(pos, head, headLen, n);
+        int before = headLen;
         headLen += n;
+        if (startLine && before < MSRP_SP.length) {
+            // RFC 4975 §9 req-start: reject a stream that is not MSRP as soon as its first bytes arrive.
+            for (int i = before; i < Math.min(headLen, MSRP_SP.length); i++) {
+                if (head[i] != MSRP_SP[i]) throw new MsrpParseException(MsrpViolation.START_LINE_MALFORMED, offsetOf(i), "expected \"MSRP \"");
+            }
+        }
         if (lf < 0) return end;
 
         int lfIndex = headLen - 1;
@@ -178,6 +185,9 @@ public final class MsrpStreamParser {
         if (isEndLine(lineStart, len)) {
             flag = ContinuationFlag.of(head[contentEnd - 1]);
             return headersDone(false, chunkEnd);
+        }
+        if (startsWithEndLinePrefix(lineStart, len)) {
+            throw new MsrpParseException(MsrpViolation.END_LINE_MALFORMED, offsetOf(lineStart), "expected flag and CRLF after the transaction id", tid);
         }
         if (lineCount == lineStarts.length) {
             return invalid(new MsrpParseException(MsrpViolation.TOO_MANY_HEADERS, offsetOf(lineStart), "> " + lineStarts.length), 2, chunkEnd);
@@ -257,6 +267,16 @@ public final class MsrpStreamParser {
             if (head[from + i - 2] != d[i]) return false;
         }
         return ContinuationFlag.of(head[from + len - 1]) != null;
+    }
+
+    /** True if the line starts with {@code "-------" tid}: an end-line, broken if {@link #isEndLine} said no. */
+    private boolean startsWithEndLinePrefix(int from, int len) {
+        byte[] d = delimiter;
+        if (len < d.length - 2) return false;
+        for (int i = 2; i < d.length; i++) {
+            if (head[from + i - 2] != d[i]) return false;
+        }
+        return true;
     }
 
     /** Builds the header part; a bodiless message ends here. */

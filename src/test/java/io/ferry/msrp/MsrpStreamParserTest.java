@@ -308,6 +308,24 @@ class MsrpStreamParserTest {
     }
 
     @Test
+    void rfc4975_9_brokenEndLineOfABodilessMessage_losesFraming() {
+        byte[] wire = bytes("MSRP abcd SEND\r\n" + TO_FROM + "-------abcd$junk\r\n");
+        MsrpParseException e = assertThrows(MsrpParseException.class, () -> parseWhole(wire));
+        assertEquals(MsrpViolation.END_LINE_MALFORMED, e.violation());
+        assertTrue(e.framingLost());
+    }
+
+    @Test
+    void rfc4975_9_nonMsrpBytes_areRejectedAsSoonAsTheyArrive() {
+        RecordingListener l = new RecordingListener();
+        MsrpStreamParser p = new MsrpStreamParser(l);
+        p.feed(ByteBuffer.wrap(bytes("MS")));
+        MsrpParseException e = assertThrows(MsrpParseException.class, () -> p.feed(ByteBuffer.wrap(bytes("X"))));
+        assertEquals(MsrpViolation.START_LINE_MALFORMED, e.violation());
+        assertEquals(2, e.offset());
+    }
+
+    @Test
     void limits_headerLineTooLong_isRejected413_andTheStreamRecovers() {
         MsrpLimits limits = MsrpLimits.DEFAULTS.withMaxLineBytes(100);
         byte[] wire = bytes("MSRP abcd SEND\r\n" + "X-Long: " + "y".repeat(200) + "\r\n" + TO_FROM + "-------abcd$\r\n"
