@@ -20,7 +20,7 @@ import java.util.Objects;
  * parser searches for the exact delimiter {@code CRLF "-------" transact-id} followed by a
  * continuation flag and CRLF (RFC 4975 §7.1: the body ends where CRLF and the end-line appear). Each
  * byte is examined once; across slice boundaries it holds back only the bytes of a partial
- * delimiter match, at most the delimiter's length plus three. The delimiter begins with CR, which
+ * delimiter match: at most the delimiter, the flag and the CR. The delimiter begins with CR, which
  * no other delimiter byte is, so a broken partial match is always plain body, and the held bytes
  * are re-emitted from the constant delimiter without copying.
  *
