@@ -30,6 +30,9 @@ import java.util.Objects;
  * {@link MsrpParseException} with {@link MsrpParseException#framingLost()} true; the parser is then
  * dead and the connection must be closed.
  *
+ * <p>Results do not depend on how the input is sliced: the same bytes give the same events, errors
+ * and offsets whether fed whole or one byte at a time (body slices differ only in their boundaries).
+ *
  * <p>Not thread-safe: one instance per connection, fed by one thread at a time (a Netty event loop
  * or a WebSocket session's message handler).
  */
@@ -141,26 +144,33 @@ public final class MsrpStreamParser {
         int chunkEnd = lf >= 0 ? lf + 1 : end;
         int n = chunkEnd - pos;
         boolean startLine = state == State.START_LINE;
-        if (headLen - lineStart + n > limits.maxLineBytes()) {
-            if (startLine) throw new MsrpParseException(MsrpViolation.START_LINE_TOO_LONG, base + pos, "> " + limits.maxLineBytes() + " bytes");
-            return invalid(new MsrpParseException(MsrpViolation.HEADER_LINE_TOO_LONG, base + pos, "> " + limits.maxLineBytes() + " bytes"),
-                    pendingCr(), pos);
+        if (startLine && headLen < MSRP_SP.length) {
+            // RFC 4975 §9 req-start: reject a stream that is not MSRP as soon as its first bytes arrive.
+            for (int i = 0; i < n && headLen + i < MSRP_SP.length; i++) {
+                if (src.get(pos + i) != MSRP_SP[headLen + i])
+                    throw new MsrpParseException(MsrpViolation.START_LINE_MALFORMED, base + pos + i, "expected \"MSRP \"");
+            }
         }
-        if (headLen + n > limits.maxHeaderBlockBytes()) {
-            if (startLine) throw new MsrpParseException(MsrpViolation.START_LINE_TOO_LONG, base + pos, "header block limit");
-            return invalid(new MsrpParseException(MsrpViolation.HEADER_BLOCK_TOO_LARGE, base + pos, "> " + limits.maxHeaderBlockBytes() + " bytes"),
-                    pendingCr(), pos);
+        int lineRoom = limits.maxLineBytes() - (headLen - lineStart);
+        int blockRoom = limits.maxHeaderBlockBytes() - headLen;
+        if (n > lineRoom || n > blockRoom) {
+            // Keep what still fits, so the error and the skip start exactly where the limit was
+            // crossed, however the input was sliced.
+            boolean line = n > lineRoom && lineRoom <= blockRoom;
+            int room = line ? lineRoom : blockRoom;
+            ensureCapacity(headLen + room);
+            src.get(pos, head, headLen, room);
+            headLen += room;
+            long at = base + pos + room;
+            if (startLine) throw new MsrpParseException(MsrpViolation.START_LINE_TOO_LONG, at, "> " + (line ? limits.maxLineBytes() : limits.maxHeaderBlockBytes()) + " bytes");
+            MsrpParseException e = line
+                    ? new MsrpParseException(MsrpViolation.HEADER_LINE_TOO_LONG, at, "> " + limits.maxLineBytes() + " bytes")
+                    : new MsrpParseException(MsrpViolation.HEADER_BLOCK_TOO_LARGE, at, "> " + limits.maxHeaderBlockBytes() + " bytes");
+            return invalid(e, pendingCr(), pos + room);
         }
         ensureCapacity(headLen + n);
         src.get(pos, head, headLen, n);
-        int before = headLen;
         headLen += n;
-        if (startLine && before < MSRP_SP.length) {
-            // RFC 4975 §9 req-start: reject a stream that is not MSRP as soon as its first bytes arrive.
-            for (int i = before; i < Math.min(headLen, MSRP_SP.length); i++) {
-                if (head[i] != MSRP_SP[i]) throw new MsrpParseException(MsrpViolation.START_LINE_MALFORMED, offsetOf(i), "expected \"MSRP \"");
-            }
-        }
         if (lf < 0) return end;
 
         int lfIndex = headLen - 1;
@@ -199,9 +209,25 @@ public final class MsrpStreamParser {
         return chunkEnd;
     }
 
-    /** 1 if the bytes buffered so far end with CR (a delimiter may start there), else 0. */
+    /**
+     * How far into the end delimiter ({@code CRLF "-------" tid flag CR}) the buffered header bytes
+     * already are, so that skipping can resume mid-match: the previous line's CRLF counts 2, and a
+     * partial current line that is a prefix of {@code "-------" tid flag CR} adds its length.
+     * Returns 1 for a partial line that merely ends with CR, else 0.
+     */
     private int pendingCr() {
-        return headLen > 0 && head[headLen - 1] == '\r' ? 1 : 0;
+        if (state != State.HEADERS) return 0;
+        byte[] d = delimiter;
+        int m = d.length;
+        int k = headLen - lineStart;
+        boolean prefix = k <= m;
+        for (int i = 0; prefix && i < k; i++) {
+            byte b = head[lineStart + i];
+            int at = 2 + i;
+            prefix = at < m ? b == d[at] : at == m ? ContinuationFlag.of(b) != null : b == '\r';
+        }
+        if (prefix) return 2 + k;
+        return head[headLen - 1] == '\r' ? 1 : 0;
     }
 
     private void ensureCapacity(int needed) {
@@ -389,12 +415,12 @@ public final class MsrpStreamParser {
                 continue;
             }
             if (matched == m + 1) {
-                if (b != '\r') throw new MsrpParseException(MsrpViolation.END_LINE_MALFORMED, base + i, "expected CR after the flag", tid);
+                if (b != '\r') throw brokenEndLine(src, emitFrom, i - (matched - carried), i, "expected CR after the flag");
                 matched++;
                 i++;
                 continue;
             }
-            if (b != '\n') throw new MsrpParseException(MsrpViolation.END_LINE_MALFORMED, base + i, "expected LF after the flag", tid);
+            if (b != '\n') throw brokenEndLine(src, emitFrom, i - (matched - carried), i, "expected LF after the flag");
             i++;
             int matchStart = i - (m + 3 - carried);
             if (matchStart > emitFrom) emitSlice(src, emitFrom, matchStart);
@@ -406,6 +432,12 @@ public final class MsrpStreamParser {
         int emitTo = end - heldInSlice;
         if (emitTo > emitFrom) emitSlice(src, emitFrom, emitTo);
         return end;
+    }
+
+    /** Delivers the body read so far (as any slicing would have), then reports the lost framing. */
+    private MsrpParseException brokenEndLine(ByteBuffer src, int emitFrom, int emitTo, int at, String detail) {
+        if (emitTo > emitFrom) emitSlice(src, emitFrom, emitTo);
+        return new MsrpParseException(MsrpViolation.END_LINE_MALFORMED, base + at, detail, tid);
     }
 
     private void emitSlice(ByteBuffer src, int from, int to) {

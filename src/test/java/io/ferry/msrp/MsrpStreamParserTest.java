@@ -354,6 +354,25 @@ class MsrpStreamParserTest {
     }
 
     @Test
+    void limits_headerBlockOverflowingOnTheEndLine_stillFindsThatEndLine() {
+        String head = "MSRP abcd SEND\r\n" + TO_FROM;
+        byte[] wire = bytes(head + "-------abcd$\r\n" + "MSRP efgh 200 OK\r\nTo-Path: msrp://a.example.com:1/a;tcp\r\n"
+                + "From-Path: msrp://b.example.com:1/b;tcp\r\n-------efgh$\r\n");
+        MsrpLimits limits = MsrpLimits.DEFAULTS.withMaxHeaderBlockBytes(head.length() + 5);
+        for (List<Event> ev : List.of(parseWhole(wire, limits), bytewise(wire, limits))) {
+            assertEquals(new Invalid("abcd", MsrpViolation.HEADER_BLOCK_TOO_LARGE, 413), ev.get(0), ev.toString());
+            assertEquals(new End("efgh", ContinuationFlag.COMPLETE), ev.get(2), ev.toString());
+        }
+    }
+
+    private static List<Event> bytewise(byte[] wire, MsrpLimits limits) {
+        RecordingListener l = new RecordingListener();
+        MsrpStreamParser p = new MsrpStreamParser(limits, l);
+        for (byte b : wire) p.feed(ByteBuffer.wrap(new byte[] {b}));
+        return l.events();
+    }
+
+    @Test
     void limits_startLineTooLong_losesFraming() {
         MsrpLimits limits = MsrpLimits.DEFAULTS.withMaxLineBytes(48);
         byte[] wire = bytes("MSRP abcd " + "X".repeat(60) + "\r\n");
