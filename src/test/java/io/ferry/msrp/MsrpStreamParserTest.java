@@ -116,6 +116,36 @@ class MsrpStreamParserTest {
     }
 
     @Test
+    void rfc4975_7_1_largeChunk_isStreamedInSlicesNoLargerThanWhatWasFed() {
+        byte[] head = bytes("MSRP big1chunk SEND\r\n" + TO_FROM + "Message-ID: m1xx\r\nByte-Range: 1-*/*\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] tail = bytes("\r\n-------big1chunk#\r\n");
+        int slice = 64 * 1024;
+        long bodyLength = 8L * 1024 * 1024 + 12345;
+        byte[] pattern = new byte[slice];
+        for (int i = 0; i < slice; i++) pattern[i] = (byte) (i % 251 == 0 ? '\r' : i % 7 == 0 ? '-' : 'a' + i % 26);
+        long[] seen = {0};
+        int[] largest = {0};
+        ContinuationFlag[] end = {null};
+        MsrpStreamParser p = new MsrpStreamParser(new MsrpListener() {
+            @Override public void onHeaders(MsrpMessage message, boolean bodyFollows) { }
+            @Override public void onBody(ByteBuffer s) {
+                largest[0] = Math.max(largest[0], s.capacity());
+                seen[0] += s.remaining();
+            }
+            @Override public void onEnd(MsrpMessage message, ContinuationFlag flag) { end[0] = flag; }
+            @Override public void onInvalid(String tid, MsrpMessage message, MsrpParseException error) { throw error; }
+        });
+        p.feed(ByteBuffer.wrap(head));
+        for (long sent = 0; sent < bodyLength; sent += slice) {
+            p.feed(ByteBuffer.wrap(pattern, 0, (int) Math.min(slice, bodyLength - sent)));
+        }
+        p.feed(ByteBuffer.wrap(tail));
+        assertEquals(bodyLength, seen[0]);
+        assertEquals(ContinuationFlag.ABORTED, end[0]);
+        assertTrue(largest[0] <= slice, "a body slice is never larger than the buffer that was fed");
+    }
+
+    @Test
     void rfc4975_7_1_bodyContainingTheEndLineOfAnotherTransaction_isBody() {
         String body = "look:\r\n-------zz99zz99$\r\nand\r\n-------a786hjs$\r\nstill body";
         byte[] wire = send("a786hjs2", body, '$');

@@ -56,6 +56,8 @@ class MsrpUriTest {
         assertTrue(ws.isWebSocket());
         assertEquals(MsrpUri.WS, ws.transport());
         assertFalse(u("msrp://abc.invalid:2855/9di4eae923wzd;tcp").isWebSocket());
+        assertTrue(u("msrps://abc.invalid:2855/9di4eae923wzd;wss").isWebSocket());
+        assertNotEquals(u("msrps://abc.invalid:2855/x;ws"), u("msrps://abc.invalid:2855/x;wss"));
     }
 
     @Test
