@@ -458,6 +458,7 @@ public final class MsrpStreamParser {
         if (bodyBytes + n > bodyLimit) {
             MsrpParseException e = new MsrpParseException(MsrpViolation.BODY_TOO_LARGE, at < 0 ? -1 : base + at,
                     "> " + bodyLimit + " bytes", tid);
+            if (message instanceof MsrpRequest r) e = e.withRequest(r);
             state = State.SKIP;
             listener.onInvalid(tid, message, e);
             return false;
@@ -481,6 +482,8 @@ public final class MsrpStreamParser {
         MsrpParseException error = e.transactionId() == null ? e.withTransactionId(tid) : e;
         if (error.framingLost()) throw error;
         MsrpMessage delivered = message;
+        MsrpRequest readable = delivered instanceof MsrpRequest r ? r : salvage();
+        if (readable != null) error = error.withRequest(readable);
         String id = tid;
         if (skip) {
             state = State.SKIP;
@@ -492,6 +495,42 @@ public final class MsrpStreamParser {
             listener.onInvalid(id, delivered, error);
         }
         return next;
+    }
+
+    /**
+     * For a request whose header block is broken: a request with only the To-Path, From-Path and
+     * Failure-Report lines (when they read correctly), enough to answer it. Null otherwise.
+     */
+    private MsrpRequest salvage() {
+        if (methodName == null || tid == null) return null;
+        List<MsrpHeader> kept = new ArrayList<>(3);
+        boolean to = false, from = false, failure = false;
+        for (int k = 0; k < lineCount; k++) {
+            int s = lineStarts[k], e = lineEnds[k];
+            int colon = -1;
+            for (int i = s; i < e; i++) {
+                if (head[i] == ':') { colon = i; break; }
+            }
+            if (colon < 0) continue;
+            String name = new String(head, s, colon - s, StandardCharsets.ISO_8859_1);
+            boolean isTo = name.equalsIgnoreCase(MsrpHeaders.TO_PATH) && !to;
+            boolean isFrom = name.equalsIgnoreCase(MsrpHeaders.FROM_PATH) && !from;
+            boolean isFailure = name.equalsIgnoreCase(MsrpHeaders.FAILURE_REPORT) && !failure;
+            if (!isTo && !isFrom && !isFailure) continue;
+            try {
+                kept.add(new MsrpHeader(name, text(colon + 1, e, MsrpViolation.HEADER_MALFORMED)));
+            } catch (MsrpParseException ignored) {
+                return null;
+            }
+            to |= isTo;
+            from |= isFrom;
+            failure |= isFailure;
+        }
+        try {
+            return new MsrpRequest(tid, MsrpMethod.of(methodName), MsrpHeaders.of(kept, limits));
+        } catch (MsrpParseException unreadable) {
+            return null;
+        }
     }
 
     private void releaseHead() {

@@ -209,6 +209,7 @@ class MsrpStreamParserTest {
         assertEquals(new Body("ok"), ev.get(4));
         assertEquals(new End("t5678", ContinuationFlag.COMPLETE), ev.get(5));
         assertEquals(413, l.errors.get(0).status());
+        assertEquals(((Headers) ev.get(0)).message(), l.errors.get(0).request().orElseThrow());
         assertFalse(l.errors.get(0).framingLost());
     }
 

@@ -86,6 +86,42 @@ class MsrpTransactionRulesTest {
     }
 
     @Test
+    void rfc4975_7_2_rejectedRequest_canStillBeAnswered400_fromItsReadablePaths() {
+        byte[] wire = MsrpFixtures.bytes("MSRP abcd1234 SEND\r\nTo-Path: msrp://bob.example.com:8888/9di4eae923wzd;tcp\r\n"
+                + "From-Path: msrp://relay.example.com:2855/r1;tcp msrp://alicepc.example.com:7777/iau39soe2843z;tcp\r\n"
+                + "Byte-Range: 9-1/1\r\nContent-Type: text/plain\r\n\r\nbody\r\n-------abcd1234$\r\n");
+        MsrpParseException e = assertThrows(MsrpParseException.class, () -> MsrpParser.parse(wire));
+        MsrpRequest readable = e.request().orElseThrow();
+        assertTrue(readable.wantsResponse(e.status()));
+        MsrpResponse answer = MsrpResponse.answer(readable, e.status(), e.violation().reason());
+        assertEquals("MSRP abcd1234 400 Invalid Byte-Range\r\nTo-Path: msrp://relay.example.com:2855/r1;tcp\r\n"
+                + "From-Path: msrp://bob.example.com:8888/9di4eae923wzd;tcp\r\n-------abcd1234$\r\n", MsrpFixtures.text(MsrpSerializer.toBytes(answer)));
+
+        RecordingListener l = new RecordingListener();
+        new MsrpStreamParser(l).feed(java.nio.ByteBuffer.wrap(wire));
+        assertEquals(readable, l.errors.get(0).request().orElseThrow());
+    }
+
+    @Test
+    void rfc4975_7_1_4_rejectedRequestWithFailureReportNo_isNotAnswered() {
+        byte[] wire = MsrpFixtures.bytes("MSRP abcd1234 SEND\r\nTo-Path: msrp://bob.example.com:8888/x;tcp\r\n"
+                + "From-Path: msrp://alicepc.example.com:7777/y;tcp\r\nFailure-Report: no\r\nStatus: bogus\r\n-------abcd1234$\r\n");
+        MsrpParseException e = assertThrows(MsrpParseException.class, () -> MsrpParser.parse(wire));
+        assertEquals(MsrpViolation.STATUS_HEADER_INVALID, e.violation());
+        assertFalse(e.request().orElseThrow().wantsResponse(e.status()));
+    }
+
+    @Test
+    void rfc4975_7_2_rejectedRequestWithoutReadablePaths_orAResponse_hasNothingToAnswer() {
+        MsrpParseException noFrom = assertThrows(MsrpParseException.class, () -> MsrpParser.parse(MsrpFixtures.bytes(
+                "MSRP abcd1234 SEND\r\nTo-Path: msrp://bob.example.com:8888/x;tcp\r\nFrom-Path: nonsense\r\n-------abcd1234$\r\n")));
+        assertTrue(noFrom.request().isEmpty());
+        MsrpParseException response = assertThrows(MsrpParseException.class, () -> MsrpParser.parse(MsrpFixtures.bytes(
+                "MSRP abcd1234 200 OK\r\nTo-Path: msrp://bob.example.com:8888/x;tcp\r\nFrom-Path: msrp://a.example.com:1/y;tcp\r\nExpires: x\r\n-------abcd1234$\r\n")));
+        assertTrue(response.request().isEmpty());
+    }
+
+    @Test
     void rfc4975_9_transactionIds_followTheIdentRule() {
         assertThrows(MsrpParseException.class, () -> request("rfc4975/11.1-4-d93kswow-send.msrp").withTransactionId("ab"));
         assertThrows(MsrpParseException.class, () -> request("rfc4975/11.1-4-d93kswow-send.msrp").withTransactionId("-abc"));
