@@ -285,6 +285,18 @@ class MsrpRfcExamplesTest {
     }
 
     @Test
+    void rfc7977_8_4_2_twoRelays_forwardTheSendAsTheRfcShows() {
+        MsrpRequest f3 = request("rfc7977/8.4.2-f3-13GA-send-relay-to-relay.msrp");
+        MsrpRequest f5 = request("rfc7977/8.4.2-f5-kXeg-send-relay-to-bob.msrp");
+        assertEquals(text(msrp("rfc7977/8.4.2-f5-kXeg-send-relay-to-bob.msrp")), text(MsrpSerializer.toBytes(
+                MsrpFrame.of(f3.forwarded("kXeg"), frame("rfc7977/8.4.2-f3-13GA-send-relay-to-relay.msrp").body(), ContinuationFlag.COMPLETE))));
+        assertEquals(f5.toPath(), f3.forwarded("kXeg").toPath());
+        MsrpRequest f1 = request("rfc7977/8.4.2-f1-Ycwt-send-alice-to-relay.msrp");
+        assertEquals(f3.toPath(), f1.forwarded("13GA").toPath());
+        assertEquals(text(msrp("rfc7977/8.4.2-f6-kXeg-200.msrp")), text(MsrpSerializer.toBytes(MsrpResponse.answer(f5, 200, "OK"))));
+    }
+
+    @Test
     void rfc7977_8_3_2_sameRelayTwiceInToPath_forwardsTwice() {
         MsrpRequest f1 = request("rfc7977/8.3.2-f1-kjh6-send-alice-to-relay.msrp");
         MsrpRequest twice = f1.forwarded("t1xx").forwarded("re58");
