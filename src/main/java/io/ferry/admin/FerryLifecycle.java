@@ -6,7 +6,18 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import io.ferry.runtime.SipStack;
+import io.ferry.runtime.SipStackAware;
+import io.ferry.runtime.txn.TransactionConfig;
+import io.ferry.runtime.txn.TransactionUser;
+import io.ferry.sip.SipLimits;
+import io.ferry.ws.HandshakePolicy;
+import io.ferry.ws.SipWebSocketRuntime;
+import io.ferry.ws.StaticTokenVerifier;
 import javax.enterprise.context.ApplicationScoped;
+import javax.enterprise.inject.Instance;
+import javax.servlet.ServletContext;
+import javax.websocket.DeploymentException;
 import javax.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
@@ -36,13 +47,20 @@ public class FerryLifecycle {
     @ConfigProperty(name = "ferry.keystore.password")
     Optional<String> keystorePassword;
 
+    @Inject
+    Instance<TransactionUser> transactionUsers;
+
+    private volatile SipStack sipStack;
+    private volatile SipWebSocketRuntime webSocket;
+
     /** Runs Ferry's startup; any exception fails the deployment (and is logged with its key). */
-    public void start() {
+    public void start(ServletContext context) {
         try {
             FerryConfig validated = configProducer.ferryConfig();
             var secrets = new GeneratedSecrets(serverConfigDir.map(Path::of));
             secrets.ensure(GeneratedSecrets.ADMIN_PASSWORD, validated.admin().password(), validated.admin().user());
             secrets.ensure(GeneratedSecrets.KEYSTORE_PASSWORD, keystorePassword.filter(p -> !p.isBlank()), validated.admin().user());
+            startSip(validated, context);
             var net = validated.network();
             LOG.log(Level.INFO, "Ferry node={0} ready: http=http://{1}:{2}/ https=https://{1}:{3}/"
                     + " health=/health/ready metrics=/metrics admin-center=https://{1}:{3}/adminCenter/",
@@ -56,7 +74,52 @@ public class FerryLifecycle {
         }
     }
 
+    /**
+     * Starts the SIP transports when a transaction user is deployed. Until the SIP Servlet runtime
+     * exists (issue 7), only a test application provides one; without it, Ferry serves no SIP.
+     */
+    private void startSip(FerryConfig config, ServletContext context) {
+        if (transactionUsers.isUnsatisfied()) {
+            LOG.log(Level.INFO, "No SIP transaction user is deployed: SIP transports are not started");
+            return;
+        }
+        TransactionUser user = transactionUsers.get();
+        SipStack stack = new SipStack(SipLimits.defaults().withMaxMessageBytes(config.webSocket().maxMessageBytes()),
+                TransactionConfig.DEFAULT, user);
+        SipWebSocketRuntime ws = new SipWebSocketRuntime(config.webSocket(),
+                new HandshakePolicy(config.webSocket(), new StaticTokenVerifier(config.webSocket().tokens())),
+                stack.flows(), stack.flowIds(), stack.inbound());
+        try {
+            ws.register(context);
+        } catch (DeploymentException e) {
+            stack.close();
+            throw new IllegalStateException("cannot register the SIP WebSocket endpoint: " + e.getMessage(), e);
+        }
+        if (user instanceof SipStackAware aware) {
+            aware.attach(stack);
+        }
+        this.sipStack = stack;
+        this.webSocket = ws;
+    }
+
+    /** The running SIP stack, once started with a transaction user. */
+    public Optional<SipStack> sipStack() {
+        return Optional.ofNullable(sipStack);
+    }
+
+    public Optional<SipWebSocketRuntime> webSocket() {
+        return Optional.ofNullable(webSocket);
+    }
+
     public void stop() {
+        SipWebSocketRuntime ws = webSocket;
+        if (ws != null) {
+            ws.close();
+        }
+        SipStack stack = sipStack;
+        if (stack != null) {
+            stack.close();
+        }
         state.set(State.STOPPED);
         LOG.log(Level.INFO, "Ferry stopped");
     }

@@ -14,7 +14,7 @@ public class FerryStartupListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        lifecycle.start();
+        lifecycle.start(event.getServletContext());
     }
 
     @Override

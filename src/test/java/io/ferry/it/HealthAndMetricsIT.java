@@ -37,7 +37,7 @@ class HealthAndMetricsIT {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
                 response.headers().toString());
         assertTrue(response.body().contains("# TYPE base_"), "no base metrics in Prometheus format");
-        assertTrue(response.body().lines().anyMatch(l -> l.matches("application_ferry_ready(_none)? 1(\\.0)?")),
+        assertTrue(response.body().lines().anyMatch(l -> l.matches("application_ferry_ready(_none)?\\{_app=\"ferry\"\\} 1(\\.0)?")),
                 () -> "no ferry_ready=1 gauge:\n" + response.body().lines().filter(l -> l.contains("ferry")).toList());
     }
 }

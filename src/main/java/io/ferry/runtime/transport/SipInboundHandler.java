@@ -4,25 +4,28 @@ import io.ferry.sip.SipFrame;
 import java.nio.ByteBuffer;
 
 /**
- * Receives what the UDP, TCP and TLS listeners read, before any parsing or answering (that is
- * the inbound glue's job). Both methods are called on the flow's I/O thread, one call at a time
- * per flow and in arrival order; they must return quickly and never block.
+ * What every transport hands up: whole messages from message-oriented transports, frames from a
+ * stream flow's {@link io.ferry.sip.SipFramer}. Implemented by {@link SipInbound}.
  */
 public interface SipInboundHandler {
 
-    /**
-     * One UDP datagram: at most one SIP message (RFC 3261 §18.3), unparsed. The buffer is a heap
-     * buffer whose backing array is owned by the handler from now on (it may be parsed without
-     * copying).
-     */
-    void onMessage(Flow flow, ByteBuffer oneMessage);
+    /** One whole message per buffer: a UDP datagram (RFC 3261 §18.3) or a WebSocket message (RFC 7118 §5.1). */
+    Outcome onMessage(Flow flow, ByteBuffer message);
 
-    /**
-     * One frame of a TCP or TLS stream, cut by the flow's {@link io.ferry.sip.SipFramer}:
-     * a {@link SipFrame.Message}, a {@link SipFrame.Rejected} (the handler answers it) or a
-     * {@link SipFrame.Pong}. A {@link SipFrame.Ping} is answered with CRLF by the transport itself
-     * (RFC 5626 §4.4.1) and is not delivered. A stream whose framing is lost is closed by the
-     * transport and delivers nothing more.
-     */
-    void onFrame(Flow flow, SipFrame frame);
+    /** One frame of a TCP/TLS stream, in order. */
+    Outcome onFrame(Flow flow, SipFrame frame);
+
+    /** What became of the input; a WebSocket endpoint maps {@link #UNFRAMEABLE} to a close (1007). */
+    enum Outcome {
+        /** Parsed and handed to the transaction layer. */
+        DELIVERED,
+        /** A keepalive (RFC 5626 §4.4.1), answered when it was a ping. */
+        KEEPALIVE,
+        /** A request that did not parse or failed a transport check; an error response was sent. */
+        ANSWERED,
+        /** A response that did not parse, or an input with no request line to answer: dropped and counted. */
+        DROPPED,
+        /** Bytes that cannot be a SIP message at all; a stream or WebSocket should be closed. */
+        UNFRAMEABLE
+    }
 }

@@ -66,7 +66,6 @@ final class DatagramFlows extends SimpleChannelInboundHandler<DatagramPacket> {
         content.getBytes(content.readerIndex(), bytes);
         DatagramFlow flow = peer.get().flow();
         peer.get().out().touch();
-        flow.counters().received(n);
         try {
             registry.inbound.onMessage(flow, ByteBuffer.wrap(bytes));
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.ferry.runtime.transport.netty;
 
 import io.ferry.runtime.transport.CloseReason;
 import io.ferry.runtime.transport.Flow;
+import io.ferry.runtime.transport.SipInboundHandler;
 import io.ferry.runtime.transport.StreamFlow;
 import io.ferry.runtime.transport.TlsInfo;
 import io.ferry.runtime.transport.Transport;
@@ -40,7 +41,6 @@ final class StreamFlowHandler extends ChannelInboundHandlerAdapter {
     private final SipFramer framer;
     private StreamFlow flow;
     private boolean framingLost;
-    private long uncountedBytes;
     private byte[] scratch;
 
     StreamFlowHandler(Transport transport, FlowRegistry registry, CompletableFuture<Flow> connected, Optional<String> clientServerName) {
@@ -101,7 +101,7 @@ final class StreamFlowHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             int n = in.readableBytes();
-            uncountedBytes += n;
+            flow.counters().receivedBytes(n);
             if (in.hasArray()) {
                 framer.feed(in.array(), in.arrayOffset() + in.readerIndex(), n, frame -> deliver(ctx, frame));
             } else {
@@ -123,25 +123,26 @@ final class StreamFlowHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void deliver(ChannelHandlerContext ctx, SipFrame frame) {
+        if (framingLost) {
+            return;
+        }
         if (frame instanceof SipFrame.Ping) {
-            // RFC 5626 §4.4.1: a CRLFCRLF ping is answered with a single CRLF pong
+            // RFC 5626 §4.4.1: a CRLFCRLF ping is answered with a single CRLF pong, here and only here
             flow.sendBytes(CRLF.duplicate());
             return;
         }
-        if (!(frame instanceof SipFrame.Pong)) {
-            count();
-        }
+        SipInboundHandler.Outcome outcome;
         try {
-            registry.inbound.onFrame(flow, frame);
+            outcome = registry.inbound.onFrame(flow, frame);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "flow=" + flow.id() + ": inbound handler failed", e);
+            return;
         }
-    }
-
-    /** Counts a message with the bytes read since the previous one (exact in total over the flow). */
-    private void count() {
-        flow.counters().received((int) Math.min(Integer.MAX_VALUE, uncountedBytes));
-        uncountedBytes = 0;
+        if (outcome == SipInboundHandler.Outcome.UNFRAMEABLE && !framingLost) {
+            framingLost = true;
+            LOG.log(Level.INFO, "flow={0} remote={1} closing: the bytes framed are not a SIP message", flow.id(), flow.remoteAddress());
+            flow.close(CloseReason.INVALID_DATA);
+        }
     }
 
     private void lose(SipParseException e) {

@@ -19,23 +19,32 @@ final class FakeInbound implements SipInboundHandler {
     final BlockingQueue<Datagram> datagrams = new LinkedBlockingQueue<>();
     final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private volatile BiConsumer<Flow, byte[]> onDatagram = (f, b) -> { };
+    private volatile Outcome frameOutcome = Outcome.DELIVERED;
 
     FakeInbound answeringDatagrams(BiConsumer<Flow, byte[]> reply) {
         this.onDatagram = reply;
         return this;
     }
 
+    /** Every frame from now on gets {@code outcome} (UNFRAMEABLE asks the transport to close). */
+    FakeInbound answeringFrames(Outcome outcome) {
+        this.frameOutcome = outcome;
+        return this;
+    }
+
     @Override
-    public void onMessage(Flow flow, ByteBuffer oneMessage) {
+    public Outcome onMessage(Flow flow, ByteBuffer oneMessage) {
         byte[] b = new byte[oneMessage.remaining()];
         oneMessage.get(b);
         datagrams.add(new Datagram(flow, b));
         onDatagram.accept(flow, b);
+        return Outcome.DELIVERED;
     }
 
     @Override
-    public void onFrame(Flow flow, SipFrame frame) {
+    public Outcome onFrame(Flow flow, SipFrame frame) {
         frames.add(new Frame(flow, frame));
+        return frameOutcome;
     }
 
     Datagram nextDatagram() throws InterruptedException {

@@ -105,7 +105,7 @@ class StreamListenerTest {
             assertEquals(Transport.TCP, flow.transport());
             assertEquals(s.getLocalSocketAddress(), flow.remoteAddress());
             assertSame(flow, table.get(flow.id()).orElseThrow());
-            assertEquals(3, flow.counters().snapshot().messagesIn());
+            // the transport counts bytes; messages are counted by the inbound handler that parses them
             assertEquals(m1.length + m2.length + m3.length, flow.counters().snapshot().bytesIn());
         }
         FlowEvents.Closed closed = events.nextClosed();
@@ -186,6 +186,18 @@ class StreamListenerTest {
             assertInstanceOf(SipFrame.Rejected.class, inbound.nextFrame().frame());
             s.getOutputStream().write(TransportFixtures.options("next"));
             assertEquals("next", callId(inbound.nextFrame()));
+        }
+    }
+
+    @Test
+    void framedBytesThatAreNotSip_closeTheConnection_whenTheHandlerSaysUnframeable() throws Exception {
+        inbound.answeringFrames(io.ferry.runtime.transport.SipInboundHandler.Outcome.UNFRAMEABLE);
+        start(TransportFixtures.loopback());
+        try (Socket s = connect()) {
+            s.getOutputStream().write(("GARBAGE\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertInstanceOf(SipFrame.Rejected.class, inbound.nextFrame().frame());
+            assertTrue(closedByPeer(s.getInputStream()));
+            assertEquals(CloseReason.INVALID_DATA, events.nextClosed().reason());
         }
     }
 

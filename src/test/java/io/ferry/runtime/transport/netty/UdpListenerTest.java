@@ -69,8 +69,6 @@ class UdpListenerTest {
             // a second datagram from the same address is the same flow (RFC 5626 §3)
             client.send(new DatagramPacket(options, options.length, InetAddress.getLoopbackAddress(), port));
             assertSame(got.flow(), inbound.nextDatagram().flow());
-            assertEquals(2, got.flow().counters().snapshot().messagesIn());
-            assertEquals(2L * options.length, got.flow().counters().snapshot().bytesIn());
         }
     }
 
