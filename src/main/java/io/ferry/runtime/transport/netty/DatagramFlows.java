@@ -39,13 +39,15 @@ final class DatagramFlows extends SimpleChannelInboundHandler<DatagramPacket> {
         this.registry = registry;
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        socket = ctx.channel();
+    /**
+     * Takes the bound socket (called once bind has succeeded; Netty fires channelActive later, so
+     * the connector must not depend on it) and starts the idle sweep on the socket's event loop.
+     */
+    void attach(Channel bound) {
+        socket = bound;
         long idle = registry.config.idleTimeout().toNanos();
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idle / 4);
-        ctx.channel().eventLoop().scheduleAtFixedRate(this::expireIdle, period, period, TimeUnit.NANOSECONDS);
-        super.channelActive(ctx);
+        bound.eventLoop().scheduleAtFixedRate(this::expireIdle, period, period, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -57,7 +59,7 @@ final class DatagramFlows extends SimpleChannelInboundHandler<DatagramPacket> {
             drop(sender, "datagram of " + n + " bytes above SipLimits.maxMessageBytes=" + registry.config.limits().maxMessageBytes());
             return;
         }
-        Optional<Peer> peer = peer(sender);
+        Optional<Peer> peer = peer(ctx.channel(), sender);
         if (peer.isEmpty()) {
             drop(sender, "maxDatagramFlows=" + registry.config.maxDatagramFlows() + " reached");
             return;
@@ -83,23 +85,22 @@ final class DatagramFlows extends SimpleChannelInboundHandler<DatagramPacket> {
 
     /** The flow to {@code remote}, created if there is room. */
     Optional<DatagramFlow> flow(InetSocketAddress remote) {
-        return peer(remote).map(Peer::flow);
+        Channel ch = socket;
+        return ch == null ? Optional.empty() : peer(ch, remote).map(Peer::flow);
     }
 
-    private Optional<Peer> peer(InetSocketAddress remote) {
+    private Optional<Peer> peer(Channel ch, InetSocketAddress remote) {
         Peer p = peers.get(remote);
         if (p != null && p.flow().isOpen()) {
             return Optional.of(p);
         }
-        Channel ch = socket;
-        if (ch == null || !ch.isActive() || peers.size() >= registry.config.maxDatagramFlows()) {
+        if (!ch.isActive() || peers.size() >= registry.config.maxDatagramFlows()) {
             return Optional.empty();
         }
         Peer[] created = new Peer[1];
         NettyFlowChannel out = NettyFlowChannel.datagram(ch, remote, registry.config.maxOutboundQueueBytes(),
                 reason -> forget(created[0]));
-        DatagramFlow flow = new DatagramFlow(registry.ids.next(Transport.UDP),
-                (InetSocketAddress) ch.localAddress(), remote, out);
+        DatagramFlow flow = new DatagramFlow(registry.ids.next(Transport.UDP), (InetSocketAddress) ch.localAddress(), remote, out);
         created[0] = new Peer(flow, out);
         Peer existing = peers.putIfAbsent(remote, created[0]);
         if (existing != null) {

@@ -116,6 +116,7 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
                         .handler(flows)
                         .bind(config.bindHost(), config.udpPort()));
                 servers.add(ch);
+                flows.attach(ch);
                 bound.put(Transport.UDP, (InetSocketAddress) ch.localAddress());
                 udp = Optional.of(flows);
             }
@@ -213,7 +214,8 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
                     .map(u -> u.flow(remote)
                             .<CompletableFuture<Flow>>map(CompletableFuture::completedFuture)
                             .orElseGet(() -> CompletableFuture.failedFuture(
-                                    new IOException("UDP flow to " + remote + " refused: maxDatagramFlows reached"))))
+                                    new IOException("UDP flow to " + remote + " refused: socket closed or maxDatagramFlows="
+                                            + config.maxDatagramFlows() + " reached"))))
                     .orElseGet(() -> CompletableFuture.failedFuture(new IOException("UDP is not enabled")));
             case TCP, TLS -> {
                 RemoteKey key = new RemoteKey(transport, remote);
