@@ -10,6 +10,7 @@ import io.ferry.runtime.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -140,7 +141,7 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
         LOG.log(Level.INFO, "SIP listeners started: {0}, {1} I/O threads", running.bound(), config.effectiveWorkerThreads());
     }
 
-    private Channel bind(Transport transport, io.netty.channel.ChannelFuture f) throws IOException {
+    private Channel bind(Transport transport, ChannelFuture f) throws IOException {
         f.awaitUninterruptibly();
         if (!f.isSuccess()) {
             throw new IOException("SIP " + transport + " listener on " + config.bindHost() + ": bind failed: " + f.cause(), f.cause());

@@ -15,6 +15,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -76,8 +77,9 @@ final class StreamFlowHandler extends ChannelInboundHandlerAdapter {
                 SslHandler ssl = ctx.pipeline().get(SslHandler.class);
                 open(ctx, Optional.of(TlsContexts.info(ssl.engine().getSession(), clientServerName)));
             } else {
-                LOG.log(Level.INFO, "transport=TLS remote={0}: handshake failed, closing: {1}", ctx.channel().remoteAddress(),
-                        String.valueOf(done.cause()));
+                // an outgoing failure matters to the caller; incoming ones are often scanners: DEBUG
+                LOG.log(connected != null ? Level.INFO : Level.DEBUG, "transport=TLS remote={0}: handshake failed, closing: {1}",
+                        ctx.channel().remoteAddress(), String.valueOf(done.cause()));
                 fail(done.cause());
                 ctx.close();
             }
@@ -103,7 +105,7 @@ final class StreamFlowHandler extends ChannelInboundHandlerAdapter {
             int n = in.readableBytes();
             flow.counters().receivedBytes(n);
             if (in.hasArray()) {
-                framer.feed(in.array(), in.arrayOffset() + in.readerIndex(), n, frame -> deliver(ctx, frame));
+                framer.feed(in.array(), in.arrayOffset() + in.readerIndex(), n, this::deliver);
             } else {
                 if (scratch == null) scratch = new byte[SCRATCH_BYTES];
                 int at = in.readerIndex();
@@ -112,7 +114,7 @@ final class StreamFlowHandler extends ChannelInboundHandlerAdapter {
                     int k = Math.min(scratch.length, end - at);
                     in.getBytes(at, scratch, 0, k);
                     at += k;
-                    framer.feed(scratch, 0, k, frame -> deliver(ctx, frame));
+                    framer.feed(scratch, 0, k, this::deliver);
                 }
             }
         } catch (SipParseException e) {
@@ -122,7 +124,7 @@ final class StreamFlowHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void deliver(ChannelHandlerContext ctx, SipFrame frame) {
+    private void deliver(SipFrame frame) {
         if (framingLost) {
             return;
         }
@@ -159,7 +161,7 @@ final class StreamFlowHandler extends ChannelInboundHandlerAdapter {
             flow.closed(CloseReason.PEER_CLOSED);
             registry.gone(flow);
         }
-        fail(new java.io.IOException("connection to " + ctx.channel().remoteAddress() + " closed before it was ready"));
+        fail(new IOException("connection to " + ctx.channel().remoteAddress() + " closed before it was ready"));
         super.channelInactive(ctx);
     }
 
