@@ -1,6 +1,5 @@
 package io.ferry.sip;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +61,8 @@ public final class SanityCheck {
 
     /** RFC 3261 §8.1.1.7: the magic cookie every RFC 3261 branch starts with. */
     private static final String MAGIC_COOKIE = "z9hG4bK";
+
+    private static final SipSerializer SERIALIZER = new SipSerializer();
 
     private static final String LIMITED_BROADCAST = "255.255.255.255";
 
@@ -201,7 +202,7 @@ public final class SanityCheck {
 
     /** RFC 3261 §21.5.13: a request larger than Ferry handles gets 513. */
     public Optional<SipResponse> rfc3261_21_5_13_messageTooLarge(SipRequest request) {
-        long size = messageSize(request);
+        long size = SERIALIZER.size(request);
         if (size <= maxMessageBytes) return Optional.empty();
         return reject(request, 513, "Message Too Large",
                 "RFC 3261 21.5.13: " + size + " bytes, more than " + maxMessageBytes);
@@ -383,13 +384,6 @@ public final class SanityCheck {
         // RFC 3261 §17.2.3: same branch and sent-by
         return a.branch() != null && a.branch().equals(b.branch())
                 && a.sentBy().equalsIgnoreCase(b.sentBy());
-    }
-
-    private static long messageSize(SipRequest request) {
-        long size = request.method().length() + request.requestUriText().getBytes(StandardCharsets.UTF_8).length
-                + " SIP/2.0\r\n".length() + 2L + request.bodyLength();
-        for (HeaderField f : request.headers()) size += f.rawLength();
-        return size;
     }
 
     /** A quoted-string (RFC 3261 §25.1) with quotes and backslashes escaped and control characters dropped. */
