@@ -189,6 +189,7 @@ class Rfc4475TortureTest {
         // %HEX HEX in a URI matches the character it encodes (RFC 3261 §19.1.4), never recursively
         assertTrue(contact.matches(Uri.parse("sip:caller@host5.example.net;lr;name=value%2541")));
         assertFalse(contact.matches(Uri.parse("sip:caller@host5.example.net;lr;name=valueA")));
+        assertFalse(contact.matches(Uri.parse("sip:caller@host5.example.net;lr;name=other")));
     }
 
     // 3.1.1.4
