@@ -8,7 +8,8 @@ package io.ferry.sip;
  * @param maxLineBytes     one physical line without its CRLF; exceeding it answers 400
  * @param maxContentLength Content-Length value; exceeding it answers 413
  * @param maxUriBytes      Request-URI length; exceeding it answers 414
- * @param maxViaCount      Via values, counting comma-separated ones; exceeding it answers 400
+ * @param maxViaCount      Via values, counting comma-separated ones; exceeding it answers 400 (default 70,
+ *                         the usual initial Max-Forwards, so no legitimate request carries more)
  */
 public record SipLimits(int maxMessageBytes, int maxHeaderCount, int maxLineBytes,
                         int maxContentLength, int maxUriBytes, int maxViaCount) {
@@ -25,9 +26,9 @@ public record SipLimits(int maxMessageBytes, int maxHeaderCount, int maxLineByte
         if (maxViaCount < 1) throw new IllegalArgumentException("maxViaCount must be >= 1: " + maxViaCount);
     }
 
-    /** 64 KiB message, 256 headers, 8 KiB line, 64 KiB content, 4 KiB URI, 32 Vias. */
+    /** 64 KiB message, 256 headers, 8 KiB line, 64 KiB content, 4 KiB URI, 70 Vias. */
     public static SipLimits defaults() {
-        return new SipLimits(DEFAULT_MAX_MESSAGE_BYTES, 256, 8 * 1024, 64 * 1024, 4 * 1024, 32);
+        return new SipLimits(DEFAULT_MAX_MESSAGE_BYTES, 256, 8 * 1024, 64 * 1024, 4 * 1024, 70);
     }
 
     public SipLimits withMaxMessageBytes(int v) { return new SipLimits(v, maxHeaderCount, maxLineBytes, maxContentLength, maxUriBytes, maxViaCount); }
