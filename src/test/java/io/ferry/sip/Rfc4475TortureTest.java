@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * RFC 4475: every torture message, as exact bytes, received the way Ferry receives SIP over
@@ -336,6 +337,38 @@ class Rfc4475TortureTest {
         SipParseException e = assertThrows(SipParseException.class,
                 () -> framer.feed(ByteBuffer.wrap(fixture("semantics/3.3.9-mcl01"))));
         assertTrue(e.framingLost());
+    }
+
+    // 3.1.2.7 - 3.1.2.10: Request-Line faults are rejected by the parser, with the offset of the fault
+    @ParameterizedTest(name = "{0} at offset {1}")
+    @CsvSource({
+            "invalid/3.1.2.7-ltgtruri, 7",
+            "invalid/3.1.2.8-lwsruri, 29",
+            "invalid/3.1.2.9-lwsstart, 7",
+            "invalid/3.1.2.10-trws, 38"})
+    void rfc4475_3_1_2_requestLineFault_answers400AtItsOffset(String file, int offset) {
+        SipParseException e = assertThrows(SipParseException.class, () -> PARSER.parse(fixture(file)));
+        assertEquals(400, e.status());
+        assertEquals(offset, e.offset(), e::getMessage);
+        assertTrue(e.rule().contains("Request-Line"), e::rule);
+    }
+
+    // 3.1.2.15
+    @Test
+    void rfc4475_3_1_2_15_baddn_unquotedDisplayNamesAnswer400() throws SipParseException {
+        byte[] archived = fixture("invalid/3.1.2.15-baddn");
+        // the RFC's archive ends this message after "l: 0" CRLF, without the empty line: a framing fault
+        SipParseException framing = assertThrows(SipParseException.class, () -> PARSER.parse(archived));
+        assertEquals(400, framing.status());
+        // with the empty line, the display names themselves are refused
+        byte[] framed = Arrays.copyOf(archived, archived.length + 2);
+        framed[archived.length] = '\r';
+        framed[archived.length + 1] = '\n';
+        SipRequest r = assertInstanceOf(SipRequest.class, PARSER.parse(framed));
+        SipResponse answer = CHECK.check(r, Role.PROXY).orElseThrow();
+        assertEquals(400, answer.status());
+        assertEquals("Bad From", answer.reason());
+        assertThrows(SipParseException.class, r::to);
     }
 
     // 3.1.2.16
