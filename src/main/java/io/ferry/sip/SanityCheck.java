@@ -23,6 +23,10 @@ import java.util.function.Predicate;
  * it asks with {@link #rfc3261_8_2_2_2_mergedRequest} and {@link #rfc3261_16_3_4_loopDetected}.
  * Responses are never answered: {@link #check(SipResponse, Role)} says why one should be dropped.
  *
+ * <p>Each rule reads only the fields it needs. A field that does not parse counts as absent in every
+ * rule but {@link #rfc3261_16_3_1_reasonableSyntax}, which answers it; {@code check} runs that
+ * rule first, so a caller that runs single rules should run it too.
+ *
  * <p>An ACK is never answered either (RFC 3261 §17): when a check fails for an ACK, the caller
  * drops it instead of sending the response.
  *
