@@ -339,6 +339,33 @@ class Rfc4475TortureTest {
         assertTrue(e.framingLost());
     }
 
+    // each rejection names the fault the RFC describes, not some other one
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @CsvSource({
+            "invalid/3.1.2.1-badinv01, 400, Bad Via",
+            "invalid/3.1.2.2-clerr, 400, Content-Length Mismatch",
+            "invalid/3.1.2.3-ncl, 400, Bad Content-Length",
+            "invalid/3.1.2.4-scalar02, 400, Bad CSeq",
+            "invalid/3.1.2.6-quotbal, 400, Bad To",
+            "invalid/3.1.2.7-ltgtruri, 400, Bad Request-URI",
+            "invalid/3.1.2.11-escruri, 400, Headers In Request-URI",
+            "invalid/3.1.2.13-regbadct, 400, Bad Contact",
+            "invalid/3.1.2.16-badvers, 505, Version Not Supported",
+            "invalid/3.1.2.17-mismatch01, 400, CSeq Method Mismatch",
+            "invalid/3.1.2.18-mismatch02, 400, CSeq Method Mismatch",
+            "transaction/3.2.1-badbranch, 400, Missing Transaction ID",
+            "semantics/3.3.2-unkscm, 416, Unsupported URI Scheme",
+            "semantics/3.3.5-bext01, 420, Bad Extension",
+            "semantics/3.3.8-multi01, 400, 'Multiple To, From, CSeq, Call-ID, Max-Forwards'",
+            "semantics/3.3.9-mcl01, 400, Multiple Content-Length",
+            "semantics/3.3.11-zeromf, 483, Too Many Hops",
+            "compat/3.4.1-inv2543, 400, Missing Max-Forwards"})
+    void rfc4475_rejectedRequest_namesItsFault(String file, int status, String reason) {
+        Outcome.Rejected rejected = assertInstanceOf(Outcome.Rejected.class, receive(fixture(file), Role.PROXY));
+        assertEquals(status, rejected.status());
+        assertEquals(reason, rejected.reason());
+    }
+
     // 3.1.2.7 - 3.1.2.10: Request-Line faults are rejected by the parser, with the offset of the fault
     @ParameterizedTest(name = "{0} at offset {1}")
     @CsvSource({
