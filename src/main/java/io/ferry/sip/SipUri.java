@@ -297,16 +297,19 @@ public record SipUri(boolean secure, String user, String password, String host, 
         if (!eq(UriEscapes.unescape(password), UriEscapes.unescape(o.password))) return false;
         if (!SipChars.equalsIgnoreCase(UriEscapes.unescape(host), UriEscapes.unescape(o.host))) return false;
         if (port != o.port) return false;
+        // parameter names are compared unescaped too (RFC 4475 §3.1.1.3: ;%6C%72 is ;lr)
         for (Parameters.Param p : params.asList()) {
-            Parameters.Param q = o.params.find(p.name());
+            String name = UriEscapes.unescape(p.name());
+            Parameters.Param q = findUnescaped(o.params, name);
             if (q == null) {
-                if (isSignificant(p.name())) return false;
+                if (isSignificant(name)) return false;
             } else if (!paramValueEquals(p.value(), q.value())) {
                 return false;
             }
         }
         for (Parameters.Param q : o.params.asList()) {
-            if (isSignificant(q.name()) && params.find(q.name()) == null) return false;
+            String name = UriEscapes.unescape(q.name());
+            if (isSignificant(name) && findUnescaped(params, name) == null) return false;
         }
         if (headers.size() != o.headers.size()) return false;
         for (Parameters.Param h : headers) {
@@ -321,6 +324,13 @@ public record SipUri(boolean secure, String user, String password, String host, 
             if (!found) return false;
         }
         return true;
+    }
+
+    private static Parameters.Param findUnescaped(Parameters ps, String name) {
+        for (Parameters.Param p : ps.asList()) {
+            if (SipChars.equalsIgnoreCase(UriEscapes.unescape(p.name()), name)) return p;
+        }
+        return null;
     }
 
     private static boolean isSignificant(String name) {
