@@ -13,6 +13,7 @@ import io.ferry.Fixtures;
 import io.ferry.sip.SanityCheck.Role;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * RFC 4475: every torture message, as exact bytes, received the way Ferry receives SIP over
@@ -396,6 +398,46 @@ class Rfc4475TortureTest {
         assertEquals(400, answer.status());
         assertEquals("Bad From", answer.reason());
         assertThrows(SipParseException.class, r::to);
+    }
+
+    // the same messages over TCP/TLS: fed one byte at a time, each frames as exactly one message
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"valid/3.1.1.1-wsinv", "valid/3.1.1.2-intmeth", "valid/3.1.1.3-esc01", "valid/3.1.1.4-escnull",
+            "valid/3.1.1.5-esc02", "valid/3.1.1.6-lwsdisp", "valid/3.1.1.7-longreq", "valid/3.1.1.9-semiuri",
+            "valid/3.1.1.10-transports", "valid/3.1.1.11-mpart01", "valid/3.1.1.12-unreason", "valid/3.1.1.13-noreason"})
+    void rfc4475_3_1_1_validMessage_onStreamByteByByte_framesAsOneMessage(String file) throws SipParseException {
+        byte[] bytes = fixture(file);
+        SipFramer framer = new SipFramer(SipLimits.defaults());
+        List<SipFrame> frames = new ArrayList<>();
+        for (byte b : bytes) framer.feed(new byte[] {b}, 0, 1, frames::add);
+        assertEquals(1, frames.size(), () -> frames.toString());
+        SipFrame.Message m = assertInstanceOf(SipFrame.Message.class, frames.get(0));
+        assertArrayEquals(bytes, SERIALIZER.toBytes(m.message()));
+        assertEquals(0, framer.buffered());
+    }
+
+    // 3.1.1.8 over a stream: what follows the REGISTER is a second request, then octets that cannot be framed
+    @Test
+    void rfc4475_3_1_1_8_dblreq_onStream_framesBothRequestsThenLosesFraming() {
+        SipFramer framer = new SipFramer(SipLimits.defaults());
+        List<SipFrame> frames = new ArrayList<>();
+        SipParseException e = assertThrows(SipParseException.class,
+                () -> framer.feed(ByteBuffer.wrap(fixture("valid/3.1.1.8-dblreq")), frames::add));
+        assertTrue(e.framingLost());
+        List<String> methods = frames.stream()
+                .filter(SipFrame.Message.class::isInstance)
+                .map(f -> ((SipRequest) ((SipFrame.Message) f).message()).method())
+                .toList();
+        assertEquals(List.of("REGISTER", "INVITE"), methods);
+    }
+
+    // 3.4.1 over a stream: without Content-Length the message cannot be framed (RFC 3261 §18.3)
+    @Test
+    void rfc4475_3_4_1_inv2543_onStream_losesFraming() {
+        SipFramer framer = new SipFramer(SipLimits.defaults());
+        SipParseException e = assertThrows(SipParseException.class,
+                () -> framer.feed(ByteBuffer.wrap(fixture("compat/3.4.1-inv2543"))));
+        assertTrue(e.framingLost());
     }
 
     // 3.1.2.16
