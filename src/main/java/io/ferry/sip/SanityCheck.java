@@ -23,6 +23,10 @@ import java.util.function.Predicate;
  * it asks with {@link #rfc3261_8_2_2_2_mergedRequest} and {@link #rfc3261_16_3_4_loopDetected}.
  * Responses are never answered: {@link #check(SipResponse, Role)} says why one should be dropped.
  *
+ * <p>What {@link SipParser} already refuses never reaches these checks: another SIP version (505),
+ * broken framing or Content-Length (400), limits (513, 414). {@link SipParseException#status()}
+ * and {@link SipParseException#reason()} give that answer.
+ *
  * <p>Each rule reads only the fields it needs. A field that does not parse counts as absent in every
  * rule but {@link #rfc3261_16_3_1_reasonableSyntax}, which answers it; {@code check} runs that
  * rule first, so a caller that runs single rules should run it too.
