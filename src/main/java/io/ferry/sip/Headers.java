@@ -108,17 +108,6 @@ public final class Headers implements Iterable<HeaderField> {
         return fields != null ? fields[index].offset() : offs[index * STRIDE + VALUE_START] - base;
     }
 
-    /** Offset to add to an index into {@link #valueAt} (-1 when unknown or the value is folded). */
-    int shiftAt(int index, int i) {
-        if (fields != null) {
-            HeaderField f = fields[index];
-            return f.offset() < 0 || f.isFolded() ? f.offset() : f.offset() + i;
-        }
-        int o = index * STRIDE;
-        int off = offs[o + VALUE_START] - base;
-        return (offs[o + INFO] & 1) != 0 ? off : off + i;
-    }
-
     private boolean nameEqualsAt(int index, String name) {
         if (fields != null) return fields[index].nameEquals(name);
         int o = index * STRIDE;
