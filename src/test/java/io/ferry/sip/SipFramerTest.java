@@ -118,9 +118,13 @@ class SipFramerTest {
         byte[] bad = crlf(SipParserTest.REGISTER_F1.replace("SIP/2.0\n", "SIP/3.0\n"));
         List<SipFrame> frames = framer.feed(ByteBuffer.wrap(concat(bad, REGISTER)));
         assertEquals(2, frames.size());
-        SipParseException e = ((SipFrame.Rejected) frames.get(0)).error();
+        SipFrame.Rejected rejected = (SipFrame.Rejected) frames.get(0);
+        SipParseException e = rejected.error();
         assertEquals(505, e.status());
         assertFalse(e.framingLost());
+        assertArrayEquals(bad, rejected.bytes());
+        SipResponse answer = new SipParser().responseTo(rejected.bytes(), 0, rejected.bytes().length, e).orElseThrow();
+        assertEquals(505, answer.status());
         assertInstanceOf(SipFrame.Message.class, frames.get(1));
     }
 

@@ -134,9 +134,9 @@ class SipMessageTest {
     }
 
     @Test
-    void body_isImmutable() throws Exception {
+    void body_isImmutable_whenTheBytesWereCopied() throws Exception {
         byte[] msg = SipParserTest.inviteWithSdp();
-        SipRequest r = (SipRequest) parser.parse(msg);
+        SipRequest r = (SipRequest) parser.parseCopy(msg, 0, msg.length);
         byte[] before = r.bodyBytes();
         msg[msg.length - 3] = 'X';
         r.bodyBytes()[0] = 'X';
