@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ferry.Fixtures;
 import io.ferry.sip.SanityCheck.MergeKey;
 import io.ferry.sip.SanityCheck.Role;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One test per SanityCheck rule and outcome; requests are written as wire text and parsed. */
 class SanityCheckTest {
@@ -408,5 +411,22 @@ class SanityCheckTest {
     void rfc3261_18_2_2_nextHopReceivedIsBroadcast_isDroppedByProxy() throws SipParseException {
         SipResponse r = response("SIP/2.0 200 OK", RESPONSE_HEADERS.replace("received=192.0.2.7", "received=255.255.255.255"));
         assertEquals(Optional.of("Broadcast Via"), CHECK.rfc3261_18_2_2_broadcastNextHop(r));
+    }
+
+    // real JsSIP traffic through Kamailio (shared/fixtures/jssip-kamailio): nothing to answer or drop
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @CsvSource({
+            "kamailio-jssip-register.txt, PROXY", "kamailio-jssip-register.txt, USER_AGENT",
+            "kamailio-auth-jssip-register.txt, PROXY", "kamailio-auth-jssip-register-auth.txt, USER_AGENT",
+            "kamailio-jssip-message-sent.txt, PROXY", "kamailio-auth-jssip-message-sent.txt, PROXY",
+            "kamailio-jssip-message-received.txt, USER_AGENT", "kamailio-auth-jssip-message-received.txt, USER_AGENT",
+            "kamailio-jssip-register-200.txt, USER_AGENT", "kamailio-auth-jssip-register-401.txt, USER_AGENT",
+            "kamailio-auth-jssip-register-200.txt, USER_AGENT", "kamailio-jssip-message-reply.txt, USER_AGENT",
+            "kamailio-auth-jssip-message-reply.txt, USER_AGENT"})
+    void rfc3261_jssipTraffic_passesEveryCheck(String file, Role role) throws SipParseException {
+        SipMessage m = PARSER.parse(Fixtures.bytes("jssip-kamailio/" + file));
+        if (m instanceof SipRequest r) assertEquals(Optional.empty(), CHECK.check(r, role));
+        else assertEquals(Optional.empty(), CHECK.check((SipResponse) m, role));
     }
 }
