@@ -57,6 +57,57 @@ public final class SanityCheck {
     public record MergeKey(String fromTag, String callId, long cseq, String method) {
     }
 
+    /**
+     * Each fault SanityCheck answers, with its status and reason phrase, mapped once. A field that
+     * does not parse ({@link #rfc3261_16_3_1_reasonableSyntax}) is answered with the status and
+     * reason of its {@link SipParseException} instead ({@code 400 Bad Via}).
+     */
+    public enum Fault {
+        /** RFC 3261 §8.1.1; the reason lists the missing fields: {@code Missing Call-ID}. */
+        MISSING_HEADER(400, "Missing"),
+        /** RFC 3261 §7.3.1; the reason lists the repeated fields: {@code Multiple To}. */
+        MULTIPLE_VALUES(400, "Multiple"),
+        /** RFC 3261 §8.1.1.5. */
+        CSEQ_METHOD_MISMATCH(400, "CSeq Method Mismatch"),
+        /** RFC 3261 §8.1.1.7. */
+        MISSING_TRANSACTION_ID(400, "Missing Transaction ID"),
+        /** RFC 3261 §18.3. */
+        CONTENT_LENGTH_MISMATCH(400, "Content-Length Mismatch"),
+        /** RFC 3261 §21.5.13. */
+        MESSAGE_TOO_LARGE(513, "Message Too Large"),
+        /** RFC 3261 §8.2.2.1, §16.3 step 2. */
+        UNSUPPORTED_URI_SCHEME(416, "Unsupported URI Scheme"),
+        /** RFC 3261 §19.1.1. */
+        HEADERS_IN_REQUEST_URI(400, "Headers In Request-URI"),
+        /** RFC 3261 §16.3 step 3. */
+        TOO_MANY_HOPS(483, "Too Many Hops"),
+        /** RFC 3261 §8.2.2.3, §16.3 step 5; the response carries Unsupported. */
+        BAD_EXTENSION(420, "Bad Extension"),
+        /** RFC 3261 §10.3, RFC 4475 §3.3.4. */
+        ADDRESS_OF_RECORD_NOT_SIP(400, "Address-of-Record Is Not a SIP URI"),
+        /** RFC 3261 §8.2.2.2. */
+        MERGED_REQUEST(482, "Merged Request"),
+        /** RFC 3261 §16.3 step 4. */
+        LOOP_DETECTED(482, "Loop Detected");
+
+        private final int status;
+        private final String reason;
+
+        Fault(int status, String reason) {
+            this.status = status;
+            this.reason = reason;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** The reason phrase (for {@link #MISSING_HEADER} and {@link #MULTIPLE_VALUES}, its first word). */
+        public String reason() {
+            return reason;
+        }
+    }
+
     /** The URI schemes Ferry routes when none are configured. */
     public static final Set<String> DEFAULT_SCHEMES = Set.of("sip", "sips");
 
@@ -136,7 +187,7 @@ public final class SanityCheck {
         }
         if (missing.isEmpty()) return Optional.empty();
         String list = String.join(", ", missing);
-        return reject(request, 400, "Missing " + list, "RFC 3261 8.1.1: request lacks " + list);
+        return reject(request, Fault.MISSING_HEADER, list, "RFC 3261 8.1.1: request lacks " + list);
     }
 
     /** RFC 3261 §7.3.1: a header whose grammar is not a list appears once; else 400 naming it. */
@@ -147,7 +198,7 @@ public final class SanityCheck {
         }
         if (repeated.isEmpty()) return Optional.empty();
         String list = String.join(", ", repeated);
-        return reject(request, 400, "Multiple " + list, "RFC 3261 7.3.1: more than one " + list + " header field");
+        return reject(request, Fault.MULTIPLE_VALUES, list, "RFC 3261 7.3.1: more than one " + list + " header field");
     }
 
     /**
@@ -181,7 +232,7 @@ public final class SanityCheck {
     public Optional<SipResponse> rfc3261_8_1_1_5_cseqMethod(SipRequest request) {
         Optional<CSeq> cseq = parsed(request::cseq);
         if (cseq.isEmpty() || cseq.get().method().equals(request.method())) return Optional.empty();
-        return reject(request, 400, "CSeq Method Mismatch",
+        return reject(request, Fault.CSEQ_METHOD_MISMATCH,
                 "RFC 3261 8.1.1.5: CSeq method " + cseq.get().method() + " in a " + request.method() + " request");
     }
 
@@ -193,7 +244,7 @@ public final class SanityCheck {
     public Optional<SipResponse> rfc3261_8_1_1_7_transactionId(SipRequest request) {
         Optional<Via> top = parsed(request::topVia);
         if (top.isEmpty() || !MAGIC_COOKIE.equals(top.get().branch())) return Optional.empty();
-        return reject(request, 400, "Missing Transaction ID",
+        return reject(request, Fault.MISSING_TRANSACTION_ID,
                 "RFC 3261 8.1.1.7: branch is the magic cookie alone");
     }
 
@@ -204,7 +255,7 @@ public final class SanityCheck {
     public Optional<SipResponse> rfc3261_18_3_contentLength(SipRequest request) {
         Optional<ContentLength> cl = parsed(request::contentLength);
         if (cl.isEmpty() || cl.get().length() == request.bodyLength()) return Optional.empty();
-        return reject(request, 400, "Content-Length Mismatch", "RFC 3261 18.3: Content-Length "
+        return reject(request, Fault.CONTENT_LENGTH_MISMATCH, "RFC 3261 18.3: Content-Length "
                 + cl.get().length() + " but the body has " + request.bodyLength() + " bytes");
     }
 
@@ -212,7 +263,7 @@ public final class SanityCheck {
     public Optional<SipResponse> rfc3261_21_5_13_messageTooLarge(SipRequest request) {
         long size = SERIALIZER.size(request);
         if (size <= maxMessageBytes) return Optional.empty();
-        return reject(request, 513, "Message Too Large",
+        return reject(request, Fault.MESSAGE_TOO_LARGE,
                 "RFC 3261 21.5.13: " + size + " bytes, more than " + maxMessageBytes);
     }
 
@@ -222,7 +273,7 @@ public final class SanityCheck {
         if (uri.isEmpty() || supportedSchemes.contains(uri.get().scheme().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
-        return reject(request, 416, "Unsupported URI Scheme",
+        return reject(request, Fault.UNSUPPORTED_URI_SCHEME,
                 "RFC 3261 8.2.2.1: scheme " + uri.get().scheme() + " is not supported");
     }
 
@@ -230,7 +281,7 @@ public final class SanityCheck {
     public Optional<SipResponse> rfc3261_19_1_1_requestUriHeaders(SipRequest request) {
         Optional<Uri> uri = parsed(() -> Optional.of(request.requestUri()));
         if (uri.isEmpty() || !(uri.get() instanceof SipUri sip) || sip.headers().isEmpty()) return Optional.empty();
-        return reject(request, 400, "Headers In Request-URI", "RFC 3261 19.1.1: headers are not allowed in a Request-URI");
+        return reject(request, Fault.HEADERS_IN_REQUEST_URI, "RFC 3261 19.1.1: headers are not allowed in a Request-URI");
     }
 
     /**
@@ -240,7 +291,7 @@ public final class SanityCheck {
     public Optional<SipResponse> rfc3261_16_3_3_maxForwards(SipRequest request) {
         Optional<MaxForwards> mf = parsed(request::maxForwards);
         if (mf.isEmpty() || mf.get().hops() > 0) return Optional.empty();
-        return reject(request, 483, "Too Many Hops", "RFC 3261 16.3: Max-Forwards is 0");
+        return reject(request, Fault.TOO_MANY_HOPS, "RFC 3261 16.3: Max-Forwards is 0");
     }
 
     /** RFC 3261 §16.3 step 5: a proxy answers 420 listing the Proxy-Require tags it does not support. */
@@ -263,7 +314,7 @@ public final class SanityCheck {
         if (!request.isMethod("REGISTER")) return Optional.empty();
         Optional<NameAddr> to = parsed(request::to);
         if (to.isEmpty() || to.get().uri() instanceof SipUri) return Optional.empty();
-        return reject(request, 400, "Address-of-Record Is Not a SIP URI",
+        return reject(request, Fault.ADDRESS_OF_RECORD_NOT_SIP,
                 "RFC 3261 10.3: To has scheme " + to.get().uri().scheme());
     }
 
@@ -282,7 +333,7 @@ public final class SanityCheck {
         if (key.isEmpty() || top.isEmpty()) return Optional.empty();
         Optional<Via> other = ongoing.apply(key.get());
         if (other.isEmpty() || sameTransaction(top.get(), other.get())) return Optional.empty();
-        return reject(request, 482, "Merged Request",
+        return reject(request, Fault.MERGED_REQUEST,
                 "RFC 3261 8.2.2.2: same From tag, Call-ID and CSeq as an ongoing transaction");
     }
 
@@ -295,7 +346,7 @@ public final class SanityCheck {
     public Optional<SipResponse> rfc3261_16_3_4_loopDetected(SipRequest request, Predicate<Via> placedForThisRequest) {
         Optional<List<Via>> vias = parsed(() -> Optional.of(request.vias()));
         if (vias.isEmpty() || vias.get().stream().noneMatch(placedForThisRequest)) return Optional.empty();
-        return reject(request, 482, "Loop Detected", "RFC 3261 16.3: the request has passed through this proxy before");
+        return reject(request, Fault.LOOP_DETECTED, "RFC 3261 16.3: the request has passed through this proxy before");
     }
 
     /** The RFC 3261 §8.2.2.2 key of a request, when it has Call-ID and a parsable CSeq and From. */
@@ -374,9 +425,18 @@ public final class SanityCheck {
         }
         if (unknown.isEmpty()) return Optional.empty();
         String list = String.join(", ", unknown);
-        return Optional.of(response(request, 420, "Bad Extension",
+        return Optional.of(response(request, Fault.BAD_EXTENSION.status(), Fault.BAD_EXTENSION.reason(),
                 "RFC 3261 " + section + ": " + header + " lists unsupported " + list)
                 .withAppendedHeader("Unsupported", list));
+    }
+
+    private Optional<SipResponse> reject(SipRequest request, Fault fault, String detail) {
+        return Optional.of(response(request, fault.status(), fault.reason(), detail));
+    }
+
+    /** For {@link Fault#MISSING_HEADER} and {@link Fault#MULTIPLE_VALUES}: the reason names the fields. */
+    private Optional<SipResponse> reject(SipRequest request, Fault fault, String fields, String detail) {
+        return Optional.of(response(request, fault.status(), fault.reason() + " " + fields, detail));
     }
 
     private Optional<SipResponse> reject(SipRequest request, int status, String reason, String detail) {
