@@ -108,7 +108,7 @@ class SipParserTest {
         assertEquals(5060, via.port());
         assertEquals("z9hG4bKnashds7", via.branch());
         assertEquals(70, r.maxForwards().orElseThrow().hops());
-        assertEquals("\"Bob\"".replace("\"", ""), r.to().orElseThrow().displayName());
+        assertEquals("Bob", r.to().orElseThrow().displayName());
         assertEquals("456248", r.from().orElseThrow().tag());
         assertNull(r.to().orElseThrow().tag());
         assertEquals("843817637684230@998sdasdh09", r.callId().orElseThrow());
@@ -417,9 +417,8 @@ class SipParserTest {
         SipParseException e = reject(lf);
         assertEquals(400, e.status());
         assertEquals("Bad Line Ending", e.reason());
-        SipParseException mixed = reject(crlf(REGISTER_F1).clone().length == 0 ? lf
-                : (new String(crlf(REGISTER_F1), StandardCharsets.US_ASCII).replace("Expires: 7200\r\n", "Expires: 7200\n"))
-                .getBytes(StandardCharsets.US_ASCII));
+        String oneBareLf = new String(crlf(REGISTER_F1), StandardCharsets.US_ASCII).replace("Expires: 7200\r\n", "Expires: 7200\n");
+        SipParseException mixed = reject(oneBareLf.getBytes(StandardCharsets.US_ASCII));
         assertEquals("Bad Line Ending", mixed.reason());
     }
 
