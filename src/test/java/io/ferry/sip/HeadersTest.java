@@ -77,4 +77,22 @@ class HeadersTest {
         assertTrue(HeaderField.of("k", "a, b").isList());
         assertEquals(List.of("a", "b"), HeaderField.of("k", "a, b").values());
     }
+
+    @Test
+    void rfc3261_16_4_removingTheTopRouteValue_keepsTheOthers() throws Exception {
+        Headers h = new SipParser().parse(SipParserTest.crlf("""
+                INVITE sip:bob@biloxi.com SIP/2.0
+                Route: <sip:p1.example.com;lr>, <sip:p2.example.com;lr>
+                Route: <sip:p3.example.com;lr>
+                Content-Length: 0
+
+                """)).headers();
+        Headers popped = h.withoutFirstValue("route");
+        assertEquals(List.of("<sip:p2.example.com;lr>", "<sip:p3.example.com;lr>"), popped.values("Route"));
+        assertEquals(List.of("<sip:p3.example.com;lr>"), popped.withoutFirstValue("Route").values("Route"));
+        assertEquals(List.of("<sip:me;lr>", "<sip:p2.example.com;lr>", "<sip:p3.example.com;lr>"),
+                h.withFirstValue("Route", "<sip:me;lr>").values("Route"));
+        assertSame(h, h.withoutFirstValue("Record-Route"));
+        assertEquals("Record-Route: <sip:me;lr>", h.withFirstValue("record-route", "<sip:me;lr>").get(0).toString());
+    }
 }
