@@ -21,6 +21,16 @@ import java.util.function.Consumer;
  * make the stream unframeable: {@code feed} throws a {@link SipParseException} with
  * {@link SipParseException#framingLost()} true, after delivering the frames before the fault,
  * and every later call throws it again. The connection must then be closed.
+ *
+ * <p>Each delivered message owns a copy of its bytes; the caller may reuse the buffers it feeds.
+ * <pre>{@code
+ * framer.feed(byteBuffer, frame -> {
+ *     if (frame instanceof SipFrame.Message m) dispatch(m.message());
+ *     else if (frame instanceof SipFrame.Ping) send(CRLF);                       // RFC 5626 §4.4.1 pong
+ *     else if (frame instanceof SipFrame.Rejected r) parser.responseTo(r.bytes(), 0, r.bytes().length, r.error())
+ *             .ifPresent(this::send);                                         // 400/505/513..., stream goes on
+ * });                                                                         // throws when framing is lost: close
+ * }</pre>
  */
 public final class SipFramer {
 
