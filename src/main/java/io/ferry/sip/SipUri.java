@@ -119,10 +119,9 @@ public record SipUri(boolean secure, String user, String password, String host, 
         String user = null;
         String password = null;
         // RFC 3261 §19.1.1: '@' can only end the userinfo (it is escaped everywhere else)
-        int at = s.indexOf('@', i);
-        if (at >= end) at = -1;
+        int at = SipChars.indexOf(s, '@', i, end);
         if (at >= 0) {
-            int colon = s.indexOf(':', i);
+            int colon = SipChars.indexOf(s, ':', i, at);
             int userEnd = colon >= 0 && colon < at ? colon : at;
             if (userEnd == i) throw err(reason, "empty user", base, i);
             int bad = UriEscapes.firstInvalid(s, i, userEnd, UriEscapes.Component.USER);
@@ -137,8 +136,8 @@ public record SipUri(boolean secure, String user, String password, String host, 
         }
         int hostStart = i;
         if (i < end && s.charAt(i) == '[') {
-            int close = s.indexOf(']', i);
-            if (close < 0 || close >= end) throw err(reason, "unterminated IPv6 reference", base, i);
+            int close = SipChars.indexOf(s, ']', i, end);
+            if (close < 0) throw err(reason, "unterminated IPv6 reference", base, i);
             if (!isIpv6(s, i + 1, close)) throw err(reason, "bad IPv6 reference", base, i);
             i = close + 1;
         } else {
