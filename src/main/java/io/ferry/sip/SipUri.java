@@ -43,7 +43,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
     public static SipUri parse(String text) throws SipParseException {
         Uri u = Uri.parse(text);
         if (u instanceof SipUri s) return s;
-        throw new SipParseException(400, "Bad SIP URI", RULE + ": scheme is not sip or sips", -1);
+        throw new SipParseException(SipParseFailure.BAD_URI, "Bad SIP URI", RULE + ": scheme is not sip or sips", -1);
     }
 
     @Override
@@ -212,7 +212,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
     }
 
     private static SipParseException err(String reason, String detail, int base, int at) {
-        return new SipParseException(400, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
+        return new SipParseException(SipParseFailure.BAD_URI, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
     }
 
     /** RFC 3261 §25.1 hostname: labels of alphanum and '-', optional final dot; or an IPv4 address. */

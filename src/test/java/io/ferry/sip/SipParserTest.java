@@ -296,6 +296,7 @@ class SipParserTest {
     void rfc3261_7_1_unsupportedVersion_answers505() {
         SipParseException e = reject(REGISTER_F1.replace("SIP/2.0\n", "SIP/7.0\n"));
         assertEquals(505, e.status());
+        assertEquals(SipParseFailure.VERSION_NOT_SUPPORTED, e.failure());
         assertEquals("REGISTER sip:registrar.biloxi.com ".length(), e.offset());
     }
 
@@ -309,6 +310,7 @@ class SipParserTest {
     void rfc3261_25_1_requestLineWithExtraSpace_answers400() {
         SipParseException e = reject(REGISTER_F1.replace("REGISTER sip:", "REGISTER  sip:"));
         assertEquals(400, e.status());
+        assertEquals(SipParseFailure.BAD_REQUEST_LINE, e.failure());
         assertTrue(e.rule().contains("Request-Line"), e.rule());
     }
 
