@@ -22,9 +22,10 @@ import java.util.function.Supplier;
  * section, the message is rejected with 400 (Content-Length mismatch); with a smaller one, the
  * body is the first Content-Length bytes and the extra bytes are discarded (so they are not
  * written back by {@link SipSerializer}); without Content-Length the body is the rest of the
- * buffer. Leading CRLFs before the start line are skipped (RFC 3261 §7.5). Line ends must be
- * CRLF: a bare CR or LF in the header section is rejected, so that Ferry never frames a message
- * differently from a strict next hop. Folded lines are accepted and kept verbatim.
+ * buffer. Leading CRLFs before the start line are skipped (RFC 3261 §7.5) and not written back.
+ * Line ends must be CRLF: a bare CR or LF in the header section is rejected, so that Ferry never
+ * frames a message differently from a strict next hop. Folded lines are accepted and kept
+ * verbatim.
  */
 public final class SipParser {
 
