@@ -19,7 +19,7 @@ final class FakeFlowChannel implements FlowChannel {
     private CloseReason closedWith;
 
     @Override
-    public boolean offer(ByteBuffer message) {
+    public synchronized boolean offer(ByteBuffer message) {
         if (refusing || closedWith != null) return false;
         byte[] b = new byte[message.remaining()];
         message.get(b);
@@ -28,34 +28,34 @@ final class FakeFlowChannel implements FlowChannel {
     }
 
     @Override
-    public void close(CloseReason reason) {
+    public synchronized void close(CloseReason reason) {
         closedWith = reason;
     }
 
     /** From now on every offer fails, as with a full outbound queue. */
-    void refuse() {
+    synchronized void refuse() {
         refusing = true;
     }
 
-    CloseReason closedWith() {
+    synchronized CloseReason closedWith() {
         return closedWith;
     }
 
-    int count() {
+    synchronized int count() {
         return sent.size();
     }
 
-    List<SipMessage> messages() {
+    synchronized List<SipMessage> messages() {
         List<SipMessage> out = new ArrayList<>();
         for (byte[] b : sent) out.add(parse(b));
         return out;
     }
 
-    SipMessage message(int index) {
+    synchronized SipMessage message(int index) {
         return parse(sent.get(index));
     }
 
-    SipMessage last() {
+    synchronized SipMessage last() {
         return parse(sent.get(sent.size() - 1));
     }
 
@@ -76,7 +76,7 @@ final class FakeFlowChannel implements FlowChannel {
         return out;
     }
 
-    void clear() {
+    synchronized void clear() {
         sent.clear();
     }
 

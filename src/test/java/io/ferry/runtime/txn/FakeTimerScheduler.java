@@ -9,7 +9,8 @@ import java.util.PriorityQueue;
 /**
  * A deterministic clock with timers: time moves only in {@link #advance(Duration)}, which runs
  * the due timers in order of due time (then of scheduling), each at its own instant, including
- * timers that the fired ones schedule within the window. Single-threaded, as the tests are.
+ * timers that the fired ones schedule within the window. Advanced by one thread; safe to schedule on from
+ * several threads.
  */
 final class FakeTimerScheduler implements TimerScheduler {
 
@@ -17,22 +18,24 @@ final class FakeTimerScheduler implements TimerScheduler {
         final long due;
         final long seq;
         final Runnable task;
-        final PriorityQueue<Entry> queue;
+        final FakeTimerScheduler owner;
         boolean done;
 
-        Entry(long due, long seq, Runnable task, PriorityQueue<Entry> queue) {
+        Entry(long due, long seq, Runnable task, FakeTimerScheduler owner) {
             this.due = due;
             this.seq = seq;
             this.task = task;
-            this.queue = queue;
+            this.owner = owner;
         }
 
         @Override
         public boolean cancel() {
-            if (done) return false;
-            done = true;
-            queue.remove(this);
-            return true;
+            synchronized (owner) {
+                if (done) return false;
+                done = true;
+                owner.queue.remove(this);
+                return true;
+            }
         }
     }
 
@@ -42,27 +45,37 @@ final class FakeTimerScheduler implements TimerScheduler {
     private long seq;
 
     @Override
-    public TimerHandle schedule(Runnable task, Duration delay) {
-        Entry e = new Entry(now + Math.max(0, delay.toNanos()), seq++, task, queue);
+    public synchronized TimerHandle schedule(Runnable task, Duration delay) {
+        Entry e = new Entry(now + Math.max(0, delay.toNanos()), seq++, task, this);
         queue.add(e);
         return e;
     }
 
     @Override
-    public long now() {
+    public synchronized long now() {
         return now;
     }
 
     /** Moves time forward by {@code d}, firing every timer due by then. */
     void advance(Duration d) {
-        long target = now + d.toNanos();
-        while (!queue.isEmpty() && queue.peek().due <= target) {
-            Entry e = queue.poll();
-            now = e.due;
-            e.done = true;
+        long target;
+        synchronized (this) {
+            target = now + d.toNanos();
+        }
+        while (true) {
+            Entry e;
+            synchronized (this) {
+                if (queue.isEmpty() || queue.peek().due > target) {
+                    now = target;
+                    return;
+                }
+                e = queue.poll();
+                now = e.due;
+                e.done = true;
+            }
+            // outside the lock, as a real timer thread: the task takes the transaction's monitor
             e.task.run();
         }
-        now = target;
     }
 
     void advanceMillis(long ms) {
@@ -70,12 +83,12 @@ final class FakeTimerScheduler implements TimerScheduler {
     }
 
     /** Timers scheduled and neither fired nor cancelled. */
-    int pending() {
+    synchronized int pending() {
         return queue.size();
     }
 
     /** Due times of the pending timers, relative to now, in order. */
-    List<Duration> pendingDelays() {
+    synchronized List<Duration> pendingDelays() {
         List<Entry> es = new ArrayList<>(queue);
         es.sort(queue.comparator());
         List<Duration> out = new ArrayList<>();

@@ -29,27 +29,37 @@ final class FakeTransactionUser implements TransactionUser {
 
     record Terminated(Transaction txn) implements Event {}
 
-    final List<Event> events = new ArrayList<>();
+    final List<Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
     BiConsumer<ServerTransaction, SipRequest> onRequest = (t, r) -> { };
+    /** Set when any callback ran while its transaction's monitor was held (it never should). */
+    volatile boolean calledUnderMonitor;
+
+    private void check(Transaction t) {
+        if (Thread.holdsLock(t)) calledUnderMonitor = true;
+    }
 
     @Override
     public void onRequest(ServerTransaction transaction, SipRequest request) {
+        check(transaction);
         events.add(new Request(transaction, request));
         onRequest.accept(transaction, request);
     }
 
     @Override
     public void onAck(Flow flow, SipRequest ack, Optional<ServerTransaction> invite) {
+        invite.ifPresent(this::check);
         events.add(new Ack(flow, ack, invite));
     }
 
     @Override
     public void onCancel(ServerTransaction invite, SipRequest cancel) {
+        check(invite);
         events.add(new Cancel(invite, cancel));
     }
 
     @Override
     public void onResponse(ClientTransaction transaction, SipResponse response) {
+        check(transaction);
         events.add(new Response(transaction, response));
     }
 
@@ -60,23 +70,26 @@ final class FakeTransactionUser implements TransactionUser {
 
     @Override
     public void onClientFailure(ClientTransaction transaction, TransactionFailure failure) {
+        check(transaction);
         events.add(new ClientFailure(transaction, failure));
     }
 
     @Override
     public void onServerFailure(ServerTransaction transaction, TransactionFailure failure) {
+        check(transaction);
         events.add(new ServerFailure(transaction, failure));
     }
 
     @Override
     public void onTerminated(Transaction transaction) {
+        check(transaction);
         events.add(new Terminated(transaction));
     }
 
     /** The recorded events of one type, in order. */
     <E extends Event> List<E> of(Class<E> type) {
         List<E> out = new ArrayList<>();
-        for (Event e : events) if (type.isInstance(e)) out.add(type.cast(e));
+        for (Event e : List.copyOf(events)) if (type.isInstance(e)) out.add(type.cast(e));
         return out;
     }
 
