@@ -84,7 +84,7 @@ public class FerryLifecycle {
             return;
         }
         TransactionUser user = transactionUsers.get();
-        SipStack stack = new SipStack(SipLimits.defaults().withMaxMessageBytes(config.webSocket().maxMessageBytes()),
+        SipStack stack = new SipStack(config.node().id(), SipLimits.defaults().withMaxMessageBytes(config.webSocket().maxMessageBytes()),
                 TransactionConfig.DEFAULT, user);
         SipWebSocketRuntime ws = new SipWebSocketRuntime(config.webSocket(),
                 new HandshakePolicy(config.webSocket(), new StaticTokenVerifier(config.webSocket().tokens())),

@@ -9,7 +9,9 @@ import io.ferry.runtime.txn.TransactionConfig;
 import io.ferry.runtime.txn.TransactionLayer;
 import io.ferry.runtime.txn.TransactionUser;
 import io.ferry.runtime.txn.WheelTimerScheduler;
+import io.ferry.sip.SanityCheck;
 import io.ferry.sip.SipLimits;
+import java.util.Set;
 import io.ferry.sip.SipParser;
 import io.ferry.sip.SipRequest;
 import io.ferry.sip.SipResponse;
@@ -28,11 +30,12 @@ public final class SipStack implements AutoCloseable {
     private final TransactionLayer transactions;
     private final SipInbound inbound;
 
-    public SipStack(SipLimits limits, TransactionConfig transactionConfig, TransactionUser user) {
+    public SipStack(String host, SipLimits limits, TransactionConfig transactionConfig, TransactionUser user) {
         this.transactions = new TransactionLayer(transactionConfig, timers, user);
         flows.addListener(transactions);
         TransactionLayer layer = transactions;
-        this.inbound = new SipInbound(new SipParser(limits), new SipMessageHandler() {
+        SanityCheck sanity = new SanityCheck(host, Set.of(), SanityCheck.DEFAULT_SCHEMES, limits.maxMessageBytes());
+        this.inbound = new SipInbound(new SipParser(limits), sanity, new SipMessageHandler() {
             @Override
             public void onRequest(Flow flow, SipRequest request) {
                 layer.onRequest(flow, request);

@@ -108,17 +108,6 @@ public final class Headers implements Iterable<HeaderField> {
         return fields != null ? fields[index].offset() : offs[index * STRIDE + VALUE_START] - base;
     }
 
-    /** Offset to add to an index into {@link #valueAt} (-1 when unknown or the value is folded). */
-    int shiftAt(int index, int i) {
-        if (fields != null) {
-            HeaderField f = fields[index];
-            return f.offset() < 0 || f.isFolded() ? f.offset() : f.offset() + i;
-        }
-        int o = index * STRIDE;
-        int off = offs[o + VALUE_START] - base;
-        return (offs[o + INFO] & 1) != 0 ? off : off + i;
-    }
-
     private boolean nameEqualsAt(int index, String name) {
         if (fields != null) return fields[index].nameEquals(name);
         int o = index * STRIDE;
@@ -299,18 +288,40 @@ public final class Headers implements Iterable<HeaderField> {
     }
 
     /**
+     * A copy without the first value of the first field named {@code name}, e.g. the top Route
+     * a loose router removes (RFC 3261 §16.4); the field's other values stay.
+     */
+    public Headers withoutFirstValue(String name) {
+        int key = HeaderTable.lookup(name);
+        if (indexOf(key, name, 0) < 0) return this;
+        return withTopValue(key, name, null);
+    }
+
+    /**
+     * A copy where the first value of the first field named {@code name} is {@code value} (the
+     * field's other values stay), or with {@code name: value} first when there was none.
+     */
+    public Headers withFirstValue(String name, String value) {
+        return withTopValue(HeaderTable.lookup(name), name, value);
+    }
+
+    /**
      * A copy where the first value of the first field with {@code key} is replaced by
      * {@code newValue} ({@code null} removes it); the field's other values stay, in a field of
      * their own. With no such field, {@code newValue} becomes the first field.
      */
     Headers withTopValue(int key, String canonicalName, String newValue) {
+        Objects.requireNonNull(canonicalName);
         int i = indexOf(key, canonicalName, 0);
-        if (i < 0) return newValue == null ? this : insert(0, HeaderField.of(canonicalName, newValue));
+        if (i < 0) {
+            return newValue == null ? this
+                    : insert(0, HeaderField.of(key >= 0 ? HeaderTable.canonicalName(key) : canonicalName, newValue));
+        }
         HeaderField f = get(i);
         String v = f.value();
         int[] r = ValueSplitter.split(v);
         List<HeaderField> repl = new ArrayList<>(2);
-        if (newValue != null) repl.add(HeaderField.of(canonicalName, newValue));
+        if (newValue != null) repl.add(HeaderField.of(key >= 0 ? HeaderTable.canonicalName(key) : canonicalName, newValue));
         if (r.length > 2) repl.add(HeaderField.of(f.name(), v.substring(r[2])));
         return replace(i, repl.toArray(NONE));
     }

@@ -63,7 +63,8 @@ public final class TrustedProxies {
                 return peer;   // an obfuscated or broken hop: stop trusting the chain
             }
             if (!trusted(hop.get().getAddress()) || i == 0) {
-                return hop.get();
+                // a hop without a port keeps the connection's port: rport must name a real port
+                return hop.get().getPort() == 0 ? new InetSocketAddress(hop.get().getAddress(), peer.getPort()) : hop.get();
             }
         }
         return peer;

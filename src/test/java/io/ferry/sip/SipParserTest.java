@@ -108,7 +108,7 @@ class SipParserTest {
         assertEquals(5060, via.port());
         assertEquals("z9hG4bKnashds7", via.branch());
         assertEquals(70, r.maxForwards().orElseThrow().hops());
-        assertEquals("\"Bob\"".replace("\"", ""), r.to().orElseThrow().displayName());
+        assertEquals("Bob", r.to().orElseThrow().displayName());
         assertEquals("456248", r.from().orElseThrow().tag());
         assertNull(r.to().orElseThrow().tag());
         assertEquals("843817637684230@998sdasdh09", r.callId().orElseThrow());
@@ -197,6 +197,22 @@ class SipParserTest {
         assertTrue(r.headers().get(0).is("VIA"));
         assertTrue(r.headers().contains("call-id"));
         assertTrue(r.headers().contains("I"));
+    }
+
+    @Test
+    void rfc3261_7_3_3_everyIanaCompactForm_mapsToItsHeader() {
+        String[][] pairs = {{"a", "Accept-Contact"}, {"b", "Referred-By"}, {"c", "Content-Type"}, {"d", "Request-Disposition"},
+                {"e", "Content-Encoding"}, {"f", "From"}, {"i", "Call-ID"}, {"j", "Reject-Contact"}, {"k", "Supported"},
+                {"l", "Content-Length"}, {"m", "Contact"}, {"o", "Event"}, {"r", "Refer-To"}, {"s", "Subject"}, {"t", "To"},
+                {"u", "Allow-Events"}, {"v", "Via"}, {"x", "Session-Expires"}, {"y", "Identity"}};
+        for (String[] p : pairs) {
+            assertTrue(HeaderField.of(p[0], "x").is(p[1]), p[0]);
+            assertTrue(HeaderField.of(p[1].toUpperCase(java.util.Locale.ROOT), "x").is(p[0].toUpperCase(java.util.Locale.ROOT)), p[1]);
+            assertEquals(p[1], HeaderField.of(p[0], "x").canonicalName());
+        }
+        for (char c : "ghnpqwz".toCharArray()) {
+            assertEquals(String.valueOf(c), HeaderField.of(String.valueOf(c), "x").canonicalName());
+        }
     }
 
     @Test
@@ -296,6 +312,7 @@ class SipParserTest {
     void rfc3261_7_1_unsupportedVersion_answers505() {
         SipParseException e = reject(REGISTER_F1.replace("SIP/2.0\n", "SIP/7.0\n"));
         assertEquals(505, e.status());
+        assertEquals(SipParseFailure.VERSION_NOT_SUPPORTED, e.failure());
         assertEquals("REGISTER sip:registrar.biloxi.com ".length(), e.offset());
     }
 
@@ -309,6 +326,7 @@ class SipParserTest {
     void rfc3261_25_1_requestLineWithExtraSpace_answers400() {
         SipParseException e = reject(REGISTER_F1.replace("REGISTER sip:", "REGISTER  sip:"));
         assertEquals(400, e.status());
+        assertEquals(SipParseFailure.BAD_REQUEST_LINE, e.failure());
         assertTrue(e.rule().contains("Request-Line"), e.rule());
     }
 
@@ -417,9 +435,8 @@ class SipParserTest {
         SipParseException e = reject(lf);
         assertEquals(400, e.status());
         assertEquals("Bad Line Ending", e.reason());
-        SipParseException mixed = reject(crlf(REGISTER_F1).clone().length == 0 ? lf
-                : (new String(crlf(REGISTER_F1), StandardCharsets.US_ASCII).replace("Expires: 7200\r\n", "Expires: 7200\n"))
-                .getBytes(StandardCharsets.US_ASCII));
+        String oneBareLf = new String(crlf(REGISTER_F1), StandardCharsets.US_ASCII).replace("Expires: 7200\r\n", "Expires: 7200\n");
+        SipParseException mixed = reject(oneBareLf.getBytes(StandardCharsets.US_ASCII));
         assertEquals("Bad Line Ending", mixed.reason());
     }
 

@@ -1,5 +1,6 @@
 package io.ferry.runtime.transport;
 
+import io.ferry.sip.SanityCheck;
 import io.ferry.sip.SipFrame;
 import io.ferry.sip.SipMessage;
 import io.ferry.sip.SipParseException;
@@ -24,10 +25,17 @@ public final class SipInbound implements SipInboundHandler {
     private static final ByteBuffer CRLF = ByteBuffer.wrap(new byte[] {'\r', '\n'}).asReadOnlyBuffer();
 
     private final SipParser parser;
+    private final SanityCheck sanity;
     private final SipMessageHandler next;
 
-    public SipInbound(SipParser parser, SipMessageHandler next) {
+    /**
+     * @param sanity the RFC 3261 checks that hold whatever Ferry then does with the request
+     *               (mandatory headers, single-valued headers, CSeq, Content-Length, size…); the
+     *               role-specific ones (416, 420, 483) are the transaction user's
+     */
+    public SipInbound(SipParser parser, SanityCheck sanity, SipMessageHandler next) {
         this.parser = parser;
+        this.sanity = sanity;
         this.next = next;
     }
 
@@ -68,6 +76,17 @@ public final class SipInbound implements SipInboundHandler {
 
     private Outcome deliver(Flow flow, SipMessage message) {
         if (message instanceof SipRequest request) {
+            Optional<SipResponse> fault = transportChecks(request);
+            if (fault.isPresent()) {
+                flow.counters().rejected();
+                LOG.log(Level.INFO, "flow={0} transport={1} remote={2} reject status={3} reason=\"{4}\" call-id={5}",
+                        flow.id(), flow.transport(), flow.remoteAddress(), fault.get().status(), fault.get().reason(),
+                        request.callId().orElse("-"));
+                if (!request.isMethod("ACK")) {
+                    flow.send(fault.get());
+                }
+                return Outcome.ANSWERED;
+            }
             Optional<SipRequest> stamped = stampVia(flow, request);
             if (stamped.isEmpty()) {
                 return Outcome.ANSWERED;
@@ -77,6 +96,17 @@ public final class SipInbound implements SipInboundHandler {
             next.onResponse(flow, (SipResponse) message);
         }
         return Outcome.DELIVERED;
+    }
+
+    /** The role-independent checks of {@link SanityCheck}, in its order. */
+    private Optional<SipResponse> transportChecks(SipRequest request) {
+        Optional<SipResponse> r = sanity.rfc3261_8_1_1_mandatoryHeaders(request);
+        if (r.isEmpty()) r = sanity.rfc3261_7_3_1_singleValuedHeaders(request);
+        if (r.isEmpty()) r = sanity.rfc3261_16_3_1_reasonableSyntax(request);
+        if (r.isEmpty()) r = sanity.rfc3261_8_1_1_5_cseqMethod(request);
+        if (r.isEmpty()) r = sanity.rfc3261_18_3_contentLength(request);
+        if (r.isEmpty()) r = sanity.rfc3261_21_5_13_messageTooLarge(request);
+        return r;
     }
 
     /**

@@ -33,6 +33,8 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
     TransactionState state;
     private ArrayDeque<Runnable> pending;
     private boolean delivering;
+    /** Guarded by {@code this}: a send is in progress (a full queue closes the flow inside it). */
+    private boolean transmitting;
 
     Transaction(TransactionLayer layer, Flow flow, SipRequest request, String branch, TransactionState initial) {
         this.layer = layer;
@@ -90,6 +92,8 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
 
     /** Runs queued TU calls outside the monitor, one thread at a time, in queue order. */
     final void deliver() {
+        // a re-entrant call under the monitor (the flow closing inside a send) leaves it to the outer frame
+        if (Thread.holdsLock(this)) return;
         synchronized (this) {
             if (delivering || pending == null || pending.isEmpty()) return;
             delivering = true;
@@ -132,7 +136,12 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
 
     /** Hands bytes to the flow; false is a transport error (closed flow or full queue). */
     final boolean transmit(ByteBuffer wire) {
-        return flow.sendBytes(wire.duplicate());
+        transmitting = true;
+        try {
+            return flow.sendBytes(wire.duplicate());
+        } finally {
+            transmitting = false;
+        }
     }
 
     /** Cancels all of this machine's timers; called under the monitor. */
@@ -153,7 +162,9 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
     /** Entry point for the layer when the flow has closed. */
     final void onFlowClosed() {
         synchronized (this) {
-            flowClosed();
+            // RFC 3261 §17.1.4: a send refused because the queue is full is a transport error (503),
+            // even though the refusal also closes the flow; the failed send reports it
+            if (!transmitting) flowClosed();
         }
         deliver();
     }
