@@ -9,6 +9,7 @@ import io.ferry.runtime.transport.FlowTable;
 import io.ferry.runtime.transport.SipInbound;
 import io.ferry.runtime.transport.SipMessageHandler;
 import io.ferry.runtime.transport.Transport;
+import io.ferry.sip.SanityCheck;
 import io.ferry.sip.SipParser;
 import io.ferry.sip.SipRequest;
 import io.ferry.sip.SipResponse;
@@ -20,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class SipInboundOverNettyTest {
             }
         };
         listeners = new SipListeners(TransportFixtures.loopback(), table, new FlowIds(),
-                new SipInbound(new SipParser(), okToEverything));
+                new SipInbound(new SipParser(), new SanityCheck("ferry.test", Set.of()), okToEverything));
         listeners.start();
     }
 
