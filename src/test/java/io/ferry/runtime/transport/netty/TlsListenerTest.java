@@ -134,7 +134,7 @@ class TlsListenerTest {
 
     @Test
     void tls_sniSelectsTheCertificateForTheName() throws Exception {
-        SipListeners l = server(TlsConfig.of(server).withSniKeyStores(Map.of("sip.example.test", other)));
+        SipListeners l = server(TlsConfig.of(server).withSniKeyStores(Map.of("sip.example.test", other, "*.wild.test", other)));
         try (SSLSocket s = connect(jdkClient(other, null), l.port(Transport.TLS), "sip.example.test")) {
             assertEquals("CN=sip.example.test", cn((X509Certificate) s.getSession().getPeerCertificates()[0]));
             s.getOutputStream().write(TransportFixtures.options("tls-sni"));
@@ -142,6 +142,9 @@ class TlsListenerTest {
         }
         try (SSLSocket s = connect(jdkClient(server, null), l.port(Transport.TLS), "localhost")) {
             assertEquals("CN=localhost", cn((X509Certificate) s.getSession().getPeerCertificates()[0]), "default certificate");
+        }
+        try (SSLSocket s = connect(jdkClient(other, null), l.port(Transport.TLS), "edge.wild.test")) {
+            assertEquals("CN=sip.example.test", cn((X509Certificate) s.getSession().getPeerCertificates()[0]), "wildcard entry");
         }
     }
 
