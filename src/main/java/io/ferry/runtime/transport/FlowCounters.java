@@ -16,6 +16,15 @@ public final class FlowCounters {
         bytesIn.add(bytes);
     }
 
+    /**
+     * Bytes read from a stream, counted by the transport as they arrive; the message itself is
+     * counted by whoever delivers it ({@code received(0)}), since a read can hold several messages
+     * or part of one.
+     */
+    public void receivedBytes(int bytes) {
+        bytesIn.add(bytes);
+    }
+
     public void sent(int bytes) {
         messagesOut.increment();
         bytesOut.add(bytes);
