@@ -123,7 +123,7 @@ public final class SipWebSocketEndpoint extends Endpoint {
         try {
             session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
         } catch (java.io.IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "flow={0}: ping failed: {1}", f.id(), e.toString());
+            LOG.log(Level.INFO, "flow={0}: ping failed: {1}", f.id(), e.toString());
         }
     }
 

@@ -94,6 +94,11 @@ public final class SipWebSocketRuntime implements AutoCloseable {
                 LOG.log(Level.WARNING, "keepalive sweep failed for one flow", ex);
             }
         }
+        long tookMillis = (System.nanoTime() - now) / 1_000_000;
+        if (tookMillis * 1_000_000 > intervalNanos / 2) {
+            LOG.log(Level.WARNING, "keepalive sweep over {0} flows took {1} ms (interval {2} ms)",
+                    Integer.toString(endpoints.size()), Long.toString(tookMillis), Long.toString(intervalNanos / 1_000_000));
+        }
     }
 
     WebSocketConfig config() {

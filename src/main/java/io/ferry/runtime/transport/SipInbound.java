@@ -93,7 +93,16 @@ public final class SipInbound implements SipInboundHandler {
             }
             next.onRequest(flow, stamped.get());
         } else {
-            next.onResponse(flow, (SipResponse) message);
+            SipResponse response = (SipResponse) message;
+            Optional<String> fault = sanity.rfc3261_18_1_2_responseHeaders(response);
+            if (fault.isPresent()) {
+                // STYLE: a broken response is dropped and counted, never answered
+                flow.counters().rejected();
+                LOG.log(Level.INFO, "flow={0} transport={1} remote={2} drop response status={3} fault=\"{4}\"",
+                        flow.id(), flow.transport(), flow.remoteAddress(), response.status(), fault.get());
+                return Outcome.DROPPED;
+            }
+            next.onResponse(flow, response);
         }
         return Outcome.DELIVERED;
     }
