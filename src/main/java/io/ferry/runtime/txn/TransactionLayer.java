@@ -124,10 +124,11 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
                 ? new InviteClientTransaction(this, flow, request, top, cseq)
                 : new NonInviteClientTransaction(this, flow, request, top.branch());
         txn.key = key;
+        attach(txn);
         if (clients.putIfAbsent(key, txn) != null) {
+            detach(txn);
             throw new IllegalStateException("a client transaction for branch " + top.branch() + " " + request.method() + " exists");
         }
-        attach(txn);
         txn.start();
         return txn;
     }
@@ -182,7 +183,6 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
         Object key = Matching.serverKey(cancel, top, cseq, "CANCEL");
         NonInviteServerTransaction txn = new NonInviteServerTransaction(this, flow, cancel, top.branch());
         if (!register(key, txn, cancel)) return;
-        attach(txn);
         txn.start(false);
         // RFC 3261 §9.2: the transaction the CANCEL cancels matches it by §17.2.3, method aside
         Object inviteKey = Matching.serverKey(cancel, top, cseq, "INVITE");
@@ -206,9 +206,15 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
                 : new NonInviteServerTransaction(this, flow, request, top.branch());
         Matching.MergeKey mergeKey = mergeKey(request, cseq);
         boolean merged = mergeKey != null && config.rejectMergedRequests() && isMerged(mergeKey, request);
-        if (!register(key, txn, request)) return;
-        if (mergeKey != null && !merged && merges.putIfAbsent(mergeKey, txn) == null) txn.mergeKey = mergeKey;
-        attach(txn);
+        if (mergeKey != null && !merged) {
+            // published before the transaction is: whoever finds it in the table can end it
+            txn.mergeKey = mergeKey;
+            merges.putIfAbsent(mergeKey, txn);
+        }
+        if (!register(key, txn, request)) {
+            if (txn.mergeKey != null) merges.remove(txn.mergeKey, txn);
+            return;
+        }
         if (merged) {
             // RFC 3261 §8.2.2.2: the transaction absorbs retransmissions of the 482
             LOG.log(Level.DEBUG, "flow={0} branch={1}: merged request, answering 482", flow.id(), top.branch());
@@ -217,16 +223,21 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
             return;
         }
         txn.start(true);
+        // the flow may have closed before the transaction was attached to it
+        if (!flow.isOpen()) txn.onFlowClosed();
     }
 
     /**
-     * Puts {@code txn} in the server table, or hands a retransmission to the transaction it
+     * Puts {@code txn} in the server table (attached to its flow first, so that a closing flow
+     * finds every transaction it could reach), or hands a retransmission to the transaction it
      * matches; returns true when {@code txn} is new.
      */
     private boolean register(Object key, ServerTransaction txn, SipRequest request) {
         txn.key = key;
+        attach(txn);
         ServerTransaction existing = servers.putIfAbsent(key, txn);
         if (existing == null) return true;
+        detach(txn);
         if (key instanceof Matching.ServerKey
                 || Matching.legacyMatches(request, existing.request, Matching.toTag(existing.request))) {
             existing.retransmission();
@@ -316,6 +327,10 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
             servers.remove(s.key, s);
             if (s.mergeKey != null) merges.remove(s.mergeKey, s);
         }
+        detach(txn);
+    }
+
+    private void detach(Transaction txn) {
         byFlow.computeIfPresent(txn.flow, (f, set) -> {
             set.remove(txn);
             return set.isEmpty() ? null : set;
