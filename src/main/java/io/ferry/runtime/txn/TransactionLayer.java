@@ -204,8 +204,8 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
         ServerTransaction txn = request.isMethod("INVITE")
                 ? new InviteServerTransaction(this, flow, request, top.branch())
                 : new NonInviteServerTransaction(this, flow, request, top.branch());
-        Matching.MergeKey mergeKey = mergeKey(request, cseq);
-        boolean merged = mergeKey != null && config.rejectMergedRequests() && isMerged(mergeKey, request);
+        Matching.MergeKey mergeKey = config.rejectMergedRequests() ? mergeKey(request, cseq) : null;
+        boolean merged = mergeKey != null && isMerged(mergeKey, request);
         if (mergeKey != null && !merged) {
             // published before the transaction is: whoever finds it in the table can end it
             txn.mergeKey = mergeKey;
