@@ -90,6 +90,11 @@ public abstract sealed class ServerTransaction extends Transaction
         if (lastWire != null && !transmit(lastWire)) fail(TransactionFailure.TRANSPORT_ERROR);
     }
 
+    @Override
+    boolean visibleToUser() {
+        return userOwned;
+    }
+
     /** Ends the transaction and tells the TU (if it saw the request); under the monitor. */
     final void fail(TransactionFailure failure) {
         if (state == TransactionState.TERMINATED) return;

@@ -153,7 +153,12 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
         state = TransactionState.TERMINATED;
         cancelTimers();
         layer.removed(this);
-        enqueue(() -> layer.user().onTerminated(this));
+        if (visibleToUser()) enqueue(() -> layer.user().onTerminated(this));
+    }
+
+    /** Whether the TU knows this transaction (false for those the layer answers itself). */
+    boolean visibleToUser() {
+        return true;
     }
 
     /** The flow closed (RFC 5626 §5.3): fail at once if pending, else just terminate. */

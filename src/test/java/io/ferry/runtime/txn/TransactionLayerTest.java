@@ -83,4 +83,12 @@ class TransactionLayerTest {
         assertEquals(1, fx.user.of(FakeTransactionUser.Request.class).size());
         assertThrows(IllegalStateException.class, () -> fx.layer.sendRequest(options(), udp.flow()));
     }
+
+    @Test
+    void rfc3261_9_2_layerAnsweredTransactions_areInvisibleToTheTu() {
+        FakeFlow tcp = fx.tcp();
+        fx.layer.onRequest(tcp.flow(), TransactionFixtures.request("CANCEL", "z9hG4bKnone", null, 1));
+        assertEquals(List.of("481"), tcp.channel().summary());
+        assertEquals(List.of(), fx.user.events, "no request, no failure, no termination for the TU");
+    }
 }
