@@ -98,19 +98,30 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
             if (delivering || pending == null || pending.isEmpty()) return;
             delivering = true;
         }
-        while (true) {
-            Runnable call;
-            synchronized (this) {
-                call = pending.poll();
-                if (call == null) {
-                    delivering = false;
-                    return;
+        boolean drained = false;
+        try {
+            while (true) {
+                Runnable call;
+                synchronized (this) {
+                    call = pending.poll();
+                    if (call == null) {
+                        delivering = false;
+                        drained = true;
+                        return;
+                    }
+                }
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "flow=" + flow.id() + " branch=" + branch + ": transaction user failed", e);
                 }
             }
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "flow=" + flow.id() + " branch=" + branch + ": transaction user failed", e);
+        } finally {
+            if (!drained) {
+                // an Error escaped the TU: let the next caller deliver what is left
+                synchronized (this) {
+                    delivering = false;
+                }
             }
         }
     }

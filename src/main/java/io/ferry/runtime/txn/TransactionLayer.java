@@ -82,7 +82,8 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
 
     /**
      * Starts a client transaction: sends {@code request} on the target's flow now and retransmits
-     * it there on unreliable transports. A top Via without a branch gets a new one, and a request
+     * it there on unreliable transports. The top Via must be this node's (a proxy prepends its own,
+     * RFC 3261 §16.6 step 8). A top Via without a branch gets a new one, and a request
      * without Via gets {@code Via: SIP/2.0/<transport> <local address>;branch=...} (RFC 3261
      * §8.1.1.7: {@code z9hG4bK} and 128 random bits). Failures (a refused send, timeout, closed
      * flow) reach the TU as {@link TransactionUser#onClientFailure}, possibly before this method

@@ -91,4 +91,17 @@ class TransactionLayerTest {
         assertEquals(List.of("481"), tcp.channel().summary());
         assertEquals(List.of(), fx.user.events, "no request, no failure, no termination for the TU");
     }
+
+    @Test
+    void tuThrowing_isLogged_andLaterEventsStillArrive() {
+        FakeFlow udp = fx.udp();
+        fx.user.onRequest = (t, r) -> {
+            throw new IllegalStateException("TU bug");
+        };
+        fx.layer.onRequest(udp.flow(), invite());
+        ServerTransaction txn = fx.user.of(FakeTransactionUser.Request.class).get(0).txn();
+        fx.layer.onRequest(udp.flow(), TransactionFixtures.request("CANCEL", TransactionFixtures.BRANCH, null, 314159));
+        assertEquals(1, fx.user.of(FakeTransactionUser.Cancel.class).size());
+        assertEquals(TransactionState.PROCEEDING, txn.state());
+    }
 }
