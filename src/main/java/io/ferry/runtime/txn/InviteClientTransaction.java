@@ -61,6 +61,7 @@ public final class InviteClientTransaction extends ClientTransaction {
             fail(TransactionFailure.TRANSPORT_ERROR);
             return;
         }
+        layer.counters().retransmissionsSent.increment();
         intervalA = intervalA.multipliedBy(2);
         timerA = timer(intervalA, this::onTimerA);
     }

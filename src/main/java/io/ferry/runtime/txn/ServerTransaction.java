@@ -98,6 +98,7 @@ public abstract sealed class ServerTransaction extends Transaction
     /** Ends the transaction and tells the TU (if it saw the request); under the monitor. */
     final void fail(TransactionFailure failure) {
         if (state == TransactionState.TERMINATED) return;
+        layer.counters().failed(failure);
         if (userOwned) enqueue(() -> layer.user().onServerFailure(this, failure));
         terminate();
     }

@@ -49,6 +49,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
     private final ConcurrentHashMap<Object, ServerTransaction> servers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Matching.MergeKey, ServerTransaction> merges = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Flow, Set<Transaction>> byFlow = new ConcurrentHashMap<>();
+    private final TransactionCounters counters = new TransactionCounters();
     private volatile boolean closed;
 
     public TransactionLayer(TransactionConfig config, TimerScheduler scheduler, TransactionUser user) {
@@ -67,6 +68,11 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
 
     TransactionUser user() {
         return user;
+    }
+
+    /** This layer's counters, for metrics. */
+    public TransactionCounters counters() {
+        return counters;
     }
 
     ByteBuffer wire(SipMessage message) {
@@ -130,6 +136,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
             detach(txn);
             throw new IllegalStateException("a client transaction for branch " + top.branch() + " " + request.method() + " exists");
         }
+        counters.clientTransactions.increment();
         txn.start();
         return txn;
     }
@@ -173,6 +180,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
             invite.ack(flow, ack);
             return;
         }
+        counters.strayAcks.increment();
         try {
             user.onAck(flow, ack, Optional.empty());
         } catch (RuntimeException e) {
@@ -191,6 +199,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
                 && (inviteKey instanceof Matching.ServerKey || Matching.legacyMatches(cancel, i.request, Matching.toTag(i.request)))
                 ? i : null;
         if (invite == null) {
+            counters.unmatchedCancels.increment();
             txn.respond(cancel.createResponse(481, "Call/Transaction Does Not Exist"));
             return;
         }
@@ -219,6 +228,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
         if (merged) {
             // RFC 3261 §8.2.2.2: the transaction absorbs retransmissions of the 482
             LOG.log(Level.DEBUG, "flow={0} branch={1}: merged request, answering 482", flow.id(), top.branch());
+            counters.merged.increment();
             txn.start(false);
             txn.respond(request.createResponse(482, "Loop Detected"));
             return;
@@ -237,10 +247,14 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
         txn.key = key;
         attach(txn);
         ServerTransaction existing = servers.putIfAbsent(key, txn);
-        if (existing == null) return true;
+        if (existing == null) {
+            counters.serverTransactions.increment();
+            return true;
+        }
         detach(txn);
         if (key instanceof Matching.ServerKey
                 || Matching.legacyMatches(request, existing.request, Matching.toTag(existing.request))) {
+            counters.retransmissionsReceived.increment();
             existing.retransmission();
         } else {
             LOG.log(Level.DEBUG, "flow={0}: RFC 2543 request collides with a transaction it does not match, dropped", txn.flow.id());
@@ -294,6 +308,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
             ClientTransaction txn = clients.get(new Matching.ClientKey(top.branch(), cseq.method()));
             if (txn != null && txn.receive(response)) return;
         }
+        counters.strayResponses.increment();
         try {
             user.onStrayResponse(flow, response);
         } catch (RuntimeException e) {

@@ -104,4 +104,29 @@ class TransactionLayerTest {
         assertEquals(1, fx.user.of(FakeTransactionUser.Cancel.class).size());
         assertEquals(TransactionState.PROCEEDING, txn.state());
     }
+
+    @Test
+    void counters_countWhatHappened() {
+        FakeFlow udp = fx.udp();
+        fx.layer.onRequest(udp.flow(), options());
+        fx.layer.onRequest(udp.flow(), options());
+        fx.layer.onRequest(udp.flow(), TransactionFixtures.request("OPTIONS", "z9hG4bKfork", null, 63104).withHeader("Via", "SIP/2.0/UDP proxy2.example.com;branch=z9hG4bKfork"));
+        fx.layer.onRequest(udp.flow(), TransactionFixtures.request("CANCEL", "z9hG4bKnone", null, 1));
+        fx.layer.onRequest(udp.flow(), TransactionFixtures.request("ACK", "z9hG4bKnone", "t", 1));
+        fx.layer.onResponse(udp.flow(), options().createResponse(200, null));
+        fx.layer.sendRequest(TransactionFixtures.request("INFO", "z9hG4bKinfo", "t", 2), udp.flow());
+        fx.advance(Duration.ofSeconds(32));
+        TransactionCounters.Snapshot c = fx.layer.counters().snapshot();
+        assertEquals(1, c.clientTransactions());
+        assertEquals(3, c.serverTransactions(), "OPTIONS, the merged copy, the CANCEL");
+        assertEquals(1, c.retransmissionsReceived());
+        assertEquals(1, c.merged());
+        assertEquals(1, c.unmatchedCancels());
+        assertEquals(1, c.strayAcks());
+        assertEquals(1, c.strayResponses());
+        assertEquals(1, c.timeouts(), "Timer F on the INFO");
+        assertEquals(10, c.retransmissionsSent(), "Timer E: 0.5 1.5 3.5 7.5 11.5 15.5 19.5 23.5 27.5 31.5 s");
+        assertEquals(0, c.flowFailures());
+        assertEquals(0, c.transportErrors());
+    }
 }
