@@ -8,6 +8,15 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import io.ferry.runtime.SipStack;
 import io.ferry.runtime.SipStackAware;
+import io.ferry.runtime.transport.Transport;
+import io.ferry.runtime.transport.netty.ClientCertPolicy;
+import io.ferry.runtime.transport.netty.KeyStoreRef;
+import io.ferry.runtime.transport.netty.NettyTransportConfig;
+import io.ferry.runtime.transport.netty.SipListeners;
+import io.ferry.runtime.transport.netty.TlsConfig;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
 import io.ferry.runtime.txn.TransactionConfig;
 import io.ferry.runtime.txn.TransactionUser;
 import io.ferry.sip.SipLimits;
@@ -52,6 +61,7 @@ public class FerryLifecycle {
 
     private volatile SipStack sipStack;
     private volatile SipWebSocketRuntime webSocket;
+    private volatile SipListeners listeners;
 
     /** Runs Ferry's startup; any exception fails the deployment (and is logged with its key). */
     public void start(ServletContext context) {
@@ -95,11 +105,52 @@ public class FerryLifecycle {
             stack.close();
             throw new IllegalStateException("cannot register the SIP WebSocket endpoint: " + e.getMessage(), e);
         }
+        SipListeners netty = new SipListeners(nettyConfig(config), stack.flows(), stack.flowIds(), stack.inbound());
+        try {
+            netty.start();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            ws.close();
+            stack.close();
+            throw new IllegalStateException("cannot start the SIP listeners (UDP/TCP port " + config.network().sipPort()
+                    + ", TLS port " + config.network().sipTlsPort() + "): " + e.getMessage(), e);
+        }
         if (user instanceof SipStackAware aware) {
             aware.attach(stack);
         }
         this.sipStack = stack;
         this.webSocket = ws;
+        this.listeners = netty;
+        LOG.log(Level.INFO, "SIP listeners: udp={0} tcp={1} tls={2} (0 = off)",
+                Integer.toString(netty.port(Transport.UDP)), Integer.toString(netty.port(Transport.TCP)),
+                Integer.toString(netty.port(Transport.TLS)));
+    }
+
+    /** FerryConfig → the Netty listeners' settings. */
+    static NettyTransportConfig nettyConfig(FerryConfig config) {
+        var sip = config.sip();
+        var net = config.network();
+        Optional<TlsConfig> tls = sip.tlsKeyStore().map(path -> {
+            TlsConfig t = TlsConfig.of(KeyStoreRef.pkcs12(Path.of(path), sip.tlsKeyStorePassword().orElseThrow()))
+                    .withClientCertPolicy(switch (sip.tlsClientAuth()) {
+                        case NONE -> ClientCertPolicy.NONE;
+                        case OPTIONAL -> ClientCertPolicy.OPTIONAL;
+                        case REQUIRED -> ClientCertPolicy.REQUIRE;
+                    });
+            return sip.tlsTrustStore().map(ts -> t.withTrustStore(KeyStoreRef.pkcs12(Path.of(ts), sip.tlsKeyStorePassword().orElseThrow())))
+                    .orElse(t);
+        });
+        SipLimits limits = SipLimits.defaults().withMaxMessageBytes(config.webSocket().maxMessageBytes());
+        NettyTransportConfig base = NettyTransportConfig.defaults();
+        if (tls.isPresent()) {
+            base = base.withTls(tls.get());
+        }
+        return base
+                .withBindHost("*".equals(net.host()) ? "0.0.0.0" : net.host())
+                .withPorts(net.sipPort(), net.sipPort(), net.sipTlsPort())
+                .withEnabled(sip.udp(), sip.tcp(), tls.isPresent())
+                .withIdleTimeout(Duration.ofSeconds(sip.idleTimeoutSeconds()))
+                .withMaxOutboundQueueBytes(Math.max(sip.maxOutboundBytes(), limits.maxMessageBytes()))
+                .withLimits(limits);
     }
 
     /** The running SIP stack, once started with a transaction user. */
@@ -112,6 +163,10 @@ public class FerryLifecycle {
     }
 
     public void stop() {
+        SipListeners netty = listeners;
+        if (netty != null) {
+            netty.close();
+        }
         SipWebSocketRuntime ws = webSocket;
         if (ws != null) {
             ws.close();

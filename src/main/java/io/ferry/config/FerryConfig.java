@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Ferry's whole configuration, validated once at startup. Each key, its default and its allowed
  * values are documented in docs/configuration.md; {@code FerryConfigTest} checks that the two agree.
  */
-public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig admin, WebSocketConfig webSocket) {
+public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig admin, WebSocketConfig webSocket, SipTransportConfig sip) {
 
     /** This node's identity in a cluster. */
     public record NodeConfig(String id) {}
@@ -52,6 +52,17 @@ public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig ad
         }
     }
 
+    /** Whether SIP/TLS clients must present a certificate. */
+    public enum ClientAuth { NONE, OPTIONAL, REQUIRED }
+
+    /**
+     * Ferry's own SIP listeners (UDP, TCP, TLS on Netty). The ports are in {@link NetworkConfig}.
+     * The TLS listener runs only when a key store is configured.
+     */
+    public record SipTransportConfig(boolean udp, boolean tcp, Optional<String> tlsKeyStore, Optional<String> tlsKeyStorePassword,
+                                     Optional<String> tlsTrustStore, ClientAuth tlsClientAuth, int idleTimeoutSeconds,
+                                     int maxOutboundBytes) {}
+
     /** The administrator account of the server's basic registry (Admin Center, JMX REST, REST API). */
     public record AdminConfig(String user, Optional<String> password) {}
 
@@ -77,6 +88,14 @@ public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig ad
     public static final String WS_MAX_OUTBOUND_BYTES = "ferry.ws.max-outbound-bytes";
     public static final String WS_PING_INTERVAL = "ferry.ws.ping-interval-seconds";
     public static final String TRUSTED_PROXIES = "ferry.trusted-proxies";
+    public static final String SIP_UDP = "ferry.sip.udp";
+    public static final String SIP_TCP = "ferry.sip.tcp";
+    public static final String SIP_TLS_KEYSTORE = "ferry.sip.tls.keystore";
+    public static final String SIP_TLS_KEYSTORE_PASSWORD = "ferry.sip.tls.keystore-password";
+    public static final String SIP_TLS_TRUSTSTORE = "ferry.sip.tls.truststore";
+    public static final String SIP_TLS_CLIENT_AUTH = "ferry.sip.tls.client-auth";
+    public static final String SIP_IDLE_TIMEOUT = "ferry.sip.idle-timeout-seconds";
+    public static final String SIP_MAX_OUTBOUND_BYTES = "ferry.sip.max-outbound-bytes";
 
     private static final Pattern NODE_ID_SYNTAX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
     private static final Pattern HOST_SYNTAX = Pattern.compile("\\*|[A-Za-z0-9.:\\[\\]-]{1,253}");
@@ -119,7 +138,20 @@ public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig ad
         if (webSocket.tokenMode() == TokenMode.REQUIRED && webSocket.tokens().isEmpty()) {
             throw new ConfigException(WS_TOKENS, "", "at least one token when " + WS_TOKEN + "=required");
         }
-        return new FerryConfig(node, network, admin, webSocket);
+        var sip = new SipTransportConfig(
+                reader.bool(SIP_UDP, true),
+                reader.bool(SIP_TCP, true),
+                lookup.get(SIP_TLS_KEYSTORE).map(String::strip).filter(s -> !s.isEmpty()),
+                lookup.get(SIP_TLS_KEYSTORE_PASSWORD).filter(s -> !s.isBlank())
+                        .or(() -> lookup.get("ferry.keystore.password").filter(s -> !s.isBlank())),
+                lookup.get(SIP_TLS_TRUSTSTORE).map(String::strip).filter(s -> !s.isEmpty()),
+                reader.choice(SIP_TLS_CLIENT_AUTH, ClientAuth.NONE, ClientAuth.class),
+                reader.range(SIP_IDLE_TIMEOUT, 600, 1, 86_400),
+                reader.range(SIP_MAX_OUTBOUND_BYTES, 1_048_576, 65_536, 256 * 1024 * 1024));
+        if (sip.tlsKeyStore().isPresent() && sip.tlsKeyStorePassword().isEmpty()) {
+            throw new ConfigException(SIP_TLS_KEYSTORE_PASSWORD, "", "the password of " + sip.tlsKeyStore().get());
+        }
+        return new FerryConfig(node, network, admin, webSocket, sip);
     }
 
     private static boolean validPath(String p) {

@@ -43,6 +43,7 @@ public abstract sealed class ClientTransaction extends Transaction
     /** Ends the transaction and tells the TU; called under the monitor. */
     final void fail(TransactionFailure failure) {
         if (state == TransactionState.TERMINATED) return;
+        layer.counters().failed(failure);
         enqueue(() -> layer.user().onClientFailure(this, failure));
         terminate();
     }

@@ -61,6 +61,7 @@ public final class InviteClientTransaction extends ClientTransaction {
             fail(TransactionFailure.TRANSPORT_ERROR);
             return;
         }
+        layer.counters().retransmissionsSent.increment();
         intervalA = intervalA.multipliedBy(2);
         timerA = timer(intervalA, this::onTimerA);
     }
@@ -116,6 +117,8 @@ public final class InviteClientTransaction extends ClientTransaction {
             case COMPLETED -> {
                 // RFC 3261 §17.1.1.2: a retransmitted final response gets the ACK again, not the TU
                 if (status >= 300) sendAck();
+                // a late 2xx (another fork) would create a dialog: the TU must see it to ACK and BYE it
+                else if (status >= 200) toUser(response);
             }
             default -> { }
         }

@@ -79,6 +79,7 @@ public final class InviteServerTransaction extends ServerTransaction {
         if (state != TransactionState.COMPLETED) return;
         retransmitLast();
         if (state != TransactionState.COMPLETED) return;
+        layer.counters().retransmissionsSent.increment();
         Duration doubled = intervalG.multipliedBy(2);
         intervalG = doubled.compareTo(config().t2()) < 0 ? doubled : config().t2();
         timerG = timer(intervalG, this::onTimerG);

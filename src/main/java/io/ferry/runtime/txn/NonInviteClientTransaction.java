@@ -47,6 +47,7 @@ public final class NonInviteClientTransaction extends ClientTransaction {
             fail(TransactionFailure.TRANSPORT_ERROR);
             return;
         }
+        layer.counters().retransmissionsSent.increment();
         Duration t2 = config().t2();
         if (state == TransactionState.PROCEEDING) {
             intervalE = t2;

@@ -21,6 +21,8 @@ public abstract sealed class ServerTransaction extends Transaction
     /** Guarded by {@code this}: the last response handed to the flow, and its bytes. */
     SipResponse lastResponse;
     ByteBuffer lastWire;
+    /** Whether the TU was given the request; failures of transactions the layer answers itself stay internal. */
+    private boolean userOwned;
 
     ServerTransaction(TransactionLayer layer, Flow flow, SipRequest request, String branch, TransactionState initial) {
         super(layer, flow, request, branch, initial);
@@ -51,6 +53,7 @@ public abstract sealed class ServerTransaction extends Transaction
     /** Starts the machine; tells the TU about the request unless the layer answers it itself. */
     final void start(boolean toUser) {
         synchronized (this) {
+            userOwned = toUser;
             if (toUser) enqueue(() -> layer.user().onRequest(this, request));
             begin();
         }
@@ -87,10 +90,16 @@ public abstract sealed class ServerTransaction extends Transaction
         if (lastWire != null && !transmit(lastWire)) fail(TransactionFailure.TRANSPORT_ERROR);
     }
 
-    /** Ends the transaction and tells the TU; under the monitor. */
+    @Override
+    boolean visibleToUser() {
+        return userOwned;
+    }
+
+    /** Ends the transaction and tells the TU (if it saw the request); under the monitor. */
     final void fail(TransactionFailure failure) {
         if (state == TransactionState.TERMINATED) return;
-        enqueue(() -> layer.user().onServerFailure(this, failure));
+        layer.counters().failed(failure);
+        if (userOwned) enqueue(() -> layer.user().onServerFailure(this, failure));
         terminate();
     }
 

@@ -98,19 +98,30 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
             if (delivering || pending == null || pending.isEmpty()) return;
             delivering = true;
         }
-        while (true) {
-            Runnable call;
-            synchronized (this) {
-                call = pending.poll();
-                if (call == null) {
-                    delivering = false;
-                    return;
+        boolean drained = false;
+        try {
+            while (true) {
+                Runnable call;
+                synchronized (this) {
+                    call = pending.poll();
+                    if (call == null) {
+                        delivering = false;
+                        drained = true;
+                        return;
+                    }
+                }
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "flow=" + flow.id() + " branch=" + branch + ": transaction user failed", e);
                 }
             }
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "flow=" + flow.id() + " branch=" + branch + ": transaction user failed", e);
+        } finally {
+            if (!drained) {
+                // an Error escaped the TU: let the next caller deliver what is left
+                synchronized (this) {
+                    delivering = false;
+                }
             }
         }
     }
@@ -153,7 +164,12 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
         state = TransactionState.TERMINATED;
         cancelTimers();
         layer.removed(this);
-        enqueue(() -> layer.user().onTerminated(this));
+        if (visibleToUser()) enqueue(() -> layer.user().onTerminated(this));
+    }
+
+    /** Whether the TU knows this transaction (false for those the layer answers itself). */
+    boolean visibleToUser() {
+        return true;
     }
 
     /** The flow closed (RFC 5626 §5.3): fail at once if pending, else just terminate. */

@@ -49,6 +49,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
     private final ConcurrentHashMap<Object, ServerTransaction> servers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Matching.MergeKey, ServerTransaction> merges = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Flow, Set<Transaction>> byFlow = new ConcurrentHashMap<>();
+    private final TransactionCounters counters = new TransactionCounters();
     private volatile boolean closed;
 
     public TransactionLayer(TransactionConfig config, TimerScheduler scheduler, TransactionUser user) {
@@ -69,6 +70,11 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
         return user;
     }
 
+    /** This layer's counters, for metrics. */
+    public TransactionCounters counters() {
+        return counters;
+    }
+
     ByteBuffer wire(SipMessage message) {
         return ByteBuffer.wrap(serializer.toBytes(message));
     }
@@ -82,7 +88,8 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
 
     /**
      * Starts a client transaction: sends {@code request} on the target's flow now and retransmits
-     * it there on unreliable transports. A top Via without a branch gets a new one, and a request
+     * it there on unreliable transports. The top Via must be this node's (a proxy prepends its own,
+     * RFC 3261 §16.6 step 8). A top Via without a branch gets a new one, and a request
      * without Via gets {@code Via: SIP/2.0/<transport> <local address>;branch=...} (RFC 3261
      * §8.1.1.7: {@code z9hG4bK} and 128 random bits). Failures (a refused send, timeout, closed
      * flow) reach the TU as {@link TransactionUser#onClientFailure}, possibly before this method
@@ -124,10 +131,12 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
                 ? new InviteClientTransaction(this, flow, request, top, cseq)
                 : new NonInviteClientTransaction(this, flow, request, top.branch());
         txn.key = key;
+        attach(txn);
         if (clients.putIfAbsent(key, txn) != null) {
+            detach(txn);
             throw new IllegalStateException("a client transaction for branch " + top.branch() + " " + request.method() + " exists");
         }
-        attach(txn);
+        counters.clientTransactions.increment();
         txn.start();
         return txn;
     }
@@ -171,6 +180,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
             invite.ack(flow, ack);
             return;
         }
+        counters.strayAcks.increment();
         try {
             user.onAck(flow, ack, Optional.empty());
         } catch (RuntimeException e) {
@@ -182,7 +192,6 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
         Object key = Matching.serverKey(cancel, top, cseq, "CANCEL");
         NonInviteServerTransaction txn = new NonInviteServerTransaction(this, flow, cancel, top.branch());
         if (!register(key, txn, cancel)) return;
-        attach(txn);
         txn.start(false);
         // RFC 3261 §9.2: the transaction the CANCEL cancels matches it by §17.2.3, method aside
         Object inviteKey = Matching.serverKey(cancel, top, cseq, "INVITE");
@@ -190,6 +199,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
                 && (inviteKey instanceof Matching.ServerKey || Matching.legacyMatches(cancel, i.request, Matching.toTag(i.request)))
                 ? i : null;
         if (invite == null) {
+            counters.unmatchedCancels.increment();
             txn.respond(cancel.createResponse(481, "Call/Transaction Does Not Exist"));
             return;
         }
@@ -204,31 +214,47 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
         ServerTransaction txn = request.isMethod("INVITE")
                 ? new InviteServerTransaction(this, flow, request, top.branch())
                 : new NonInviteServerTransaction(this, flow, request, top.branch());
-        Matching.MergeKey mergeKey = mergeKey(request, cseq);
-        boolean merged = mergeKey != null && config.rejectMergedRequests() && isMerged(mergeKey, request);
-        if (!register(key, txn, request)) return;
-        if (mergeKey != null && !merged && merges.putIfAbsent(mergeKey, txn) == null) txn.mergeKey = mergeKey;
-        attach(txn);
+        Matching.MergeKey mergeKey = config.rejectMergedRequests() ? mergeKey(request, cseq) : null;
+        boolean merged = mergeKey != null && isMerged(mergeKey, request);
+        if (mergeKey != null && !merged) {
+            // published before the transaction is: whoever finds it in the table can end it
+            txn.mergeKey = mergeKey;
+            merges.putIfAbsent(mergeKey, txn);
+        }
+        if (!register(key, txn, request)) {
+            if (txn.mergeKey != null) merges.remove(txn.mergeKey, txn);
+            return;
+        }
         if (merged) {
             // RFC 3261 §8.2.2.2: the transaction absorbs retransmissions of the 482
             LOG.log(Level.DEBUG, "flow={0} branch={1}: merged request, answering 482", flow.id(), top.branch());
+            counters.merged.increment();
             txn.start(false);
             txn.respond(request.createResponse(482, "Loop Detected"));
             return;
         }
         txn.start(true);
+        // the flow may have closed before the transaction was attached to it
+        if (!flow.isOpen()) txn.onFlowClosed();
     }
 
     /**
-     * Puts {@code txn} in the server table, or hands a retransmission to the transaction it
+     * Puts {@code txn} in the server table (attached to its flow first, so that a closing flow
+     * finds every transaction it could reach), or hands a retransmission to the transaction it
      * matches; returns true when {@code txn} is new.
      */
     private boolean register(Object key, ServerTransaction txn, SipRequest request) {
         txn.key = key;
+        attach(txn);
         ServerTransaction existing = servers.putIfAbsent(key, txn);
-        if (existing == null) return true;
+        if (existing == null) {
+            counters.serverTransactions.increment();
+            return true;
+        }
+        detach(txn);
         if (key instanceof Matching.ServerKey
                 || Matching.legacyMatches(request, existing.request, Matching.toTag(existing.request))) {
+            counters.retransmissionsReceived.increment();
             existing.retransmission();
         } else {
             LOG.log(Level.DEBUG, "flow={0}: RFC 2543 request collides with a transaction it does not match, dropped", txn.flow.id());
@@ -282,6 +308,7 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
             ClientTransaction txn = clients.get(new Matching.ClientKey(top.branch(), cseq.method()));
             if (txn != null && txn.receive(response)) return;
         }
+        counters.strayResponses.increment();
         try {
             user.onStrayResponse(flow, response);
         } catch (RuntimeException e) {
@@ -316,6 +343,10 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
             servers.remove(s.key, s);
             if (s.mergeKey != null) merges.remove(s.mergeKey, s);
         }
+        detach(txn);
+    }
+
+    private void detach(Transaction txn) {
         byFlow.computeIfPresent(txn.flow, (f, set) -> {
             set.remove(txn);
             return set.isEmpty() ? null : set;

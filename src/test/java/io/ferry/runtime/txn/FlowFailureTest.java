@@ -149,4 +149,15 @@ class FlowFailureTest {
         assertEquals(List.of(TransactionFailure.TRANSPORT_ERROR), now.user.serverFailures());
         assertEquals(false, now.user.calledUnderMonitor);
     }
+
+    @Test
+    void rfc7118_webSocketFlow_isReliable_andItsCloseFailsPendingTransactionsAtOnce() {
+        FakeFlow ws = fx.ws();
+        ClientTransaction txn = fx.layer.sendRequest(invite(), ws.flow());
+        fx.advanceMillis(5_000);
+        assertEquals(1, ws.channel().count(), "no Timer A on WebSocket");
+        ws.flow().closed(CloseReason.PEER_CLOSED);
+        assertEquals(List.of(TransactionFailure.FLOW_FAILED), fx.user.clientFailures());
+        assertEquals(TransactionState.TERMINATED, txn.state());
+    }
 }

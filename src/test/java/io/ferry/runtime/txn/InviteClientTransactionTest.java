@@ -245,4 +245,29 @@ class InviteClientTransactionTest {
         assertEquals(TransactionState.COMPLETED, txn.state());
         assertEquals(List.of(180, 200, 487), fx.user.responseStatuses());
     }
+
+    @Test
+    void rfc3261_17_1_1_2_lateTwoHundred_inCompleted_goesToTu_provisionalIsAbsorbed() {
+        FakeFlow udp = fx.udp();
+        ClientTransaction txn = fx.layer.sendRequest(invite(), udp.flow());
+        fx.layer.onResponse(udp.flow(), answer(udp, 486));
+        fx.layer.onResponse(udp.flow(), answer(udp, 180));
+        fx.layer.onResponse(udp.flow(), answer(udp, 200));
+        assertEquals(List.of(486, 200), fx.user.responseStatuses());
+        assertEquals(TransactionState.COMPLETED, txn.state());
+        assertEquals(List.of("INVITE", "ACK"), udp.channel().summary(), "the 2xx is acknowledged by the TU, not here");
+    }
+
+    @Test
+    void rfc3261_17_1_1_2_transportError_onAck_inCompleted_terminatesWithoutASecondOutcome() {
+        FakeFlow udp = fx.udp();
+        ClientTransaction txn = fx.layer.sendRequest(invite(), udp.flow());
+        SipResponse busy = answer(udp, 486);
+        udp.channel().refuse();
+        fx.layer.onResponse(udp.flow(), busy);
+        assertEquals(List.of(486), fx.user.responseStatuses());
+        assertEquals(List.of(), fx.user.clientFailures(), "the TU has its final response already");
+        assertEquals(TransactionState.TERMINATED, txn.state());
+        assertEquals(0, fx.clock.pending());
+    }
 }

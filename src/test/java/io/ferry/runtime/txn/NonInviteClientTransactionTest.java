@@ -144,6 +144,16 @@ class NonInviteClientTransactionTest {
     }
 
     @Test
+    void rfc3261_17_1_2_2_transportError_onFirstSend_reports503() {
+        FakeFlow tcp = fx.tcp();
+        tcp.channel().refuse();
+        ClientTransaction txn = fx.layer.sendRequest(options(), tcp.flow());
+        assertEquals(List.of(TransactionFailure.TRANSPORT_ERROR), fx.user.clientFailures());
+        assertEquals(TransactionState.TERMINATED, txn.state());
+        assertEquals(0, fx.clock.pending());
+    }
+
+    @Test
     void rfc3261_17_1_2_2_transportError_reports503() {
         FakeFlow udp = fx.udp();
         ClientTransaction txn = fx.layer.sendRequest(options(), udp.flow());

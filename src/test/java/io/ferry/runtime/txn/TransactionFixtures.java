@@ -44,6 +44,10 @@ final class TransactionFixtures {
         return FakeFlow.tcp(flows, ids, nextPort++);
     }
 
+    FakeFlow ws() {
+        return FakeFlow.ws(flows, ids, nextPort++);
+    }
+
     /** A request Alice sends (RFC 3261 §24.2 shape); {@code branch} null for an RFC 2543 Via without one. */
     static SipRequest request(String method, String branch, String toTag, long cseq) {
         return request(method, "sip:bob@biloxi.example.com", "pc33.atlanta.example.com", branch, toTag, FROM_TAG, cseq);
