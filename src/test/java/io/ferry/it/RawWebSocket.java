@@ -48,6 +48,11 @@ final class RawWebSocket implements AutoCloseable {
     static RawWebSocket connect(int port, String path, Map<String, String> extraHeaders) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
+        return connect(socket, port, path, extraHeaders);
+    }
+
+    /** The handshake over an already connected socket (a TLS socket for wss://). */
+    static RawWebSocket connect(Socket socket, int port, String path, Map<String, String> extraHeaders) throws IOException {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Host", "127.0.0.1:" + port);
         h.put("Upgrade", "websocket");

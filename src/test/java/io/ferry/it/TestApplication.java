@@ -14,7 +14,17 @@ final class TestApplication implements BeforeAllCallback {
     static final String TOKEN = "it-token-0123456789abcdef";
 
     /** The test deployment's configuration: small limits so that the ITs can reach them. */
-    static final String CONFIG = String.join("\n",
+    static String config(int sipPort, int sipTlsPort, java.nio.file.Path keyStore) {
+        return BASE_CONFIG
+                + "ferry.sip.port=" + sipPort + "\n"
+                + "ferry.sip.tls.port=" + sipTlsPort + "\n"
+                + "ferry.sip.tls.keystore=" + keyStore.toAbsolutePath() + "\n"
+                + "ferry.sip.tls.keystore-password=" + KEYSTORE_PASSWORD + "\n";
+    }
+
+    static final String KEYSTORE_PASSWORD = "it-sip-tls-secret";
+
+    static final String BASE_CONFIG = String.join("\n",
             "mp.metrics.appName=" + APP,
             "ferry.node-id=ferrytest",
             "ferry.ws.allowed-origins=https://app.example.com,https://*.example.org",
@@ -30,12 +40,27 @@ final class TestApplication implements BeforeAllCallback {
             "ferry.trusted-proxies=127.0.0.1,::1",
             "");
 
+    /** Where the test deployment's SIP listeners are (free ports chosen per run). */
+    record Deployed(int sipPort, int sipTlsPort) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            TestWars.undeploy(APP);
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.create(TestApplication.class))
+        deployed(context);
+    }
+
+    static Deployed deployed(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(TestApplication.class))
                 .getOrComputeIfAbsent(APP, k -> {
-                    TestWars.deploy(APP, CONFIG, List.of("io.ferry.testapp"));
-                    return (ExtensionContext.Store.CloseableResource) () -> TestWars.undeploy(APP);
-                });
+                    int sip = FreePorts.udpAndTcp();
+                    int tls = FreePorts.tcp();
+                    java.nio.file.Path keyStore = TlsFixtures.selfSignedKeyStore("sip-it", KEYSTORE_PASSWORD);
+                    TestWars.deploy(APP, config(sip, tls, keyStore), List.of("io.ferry.testapp"));
+                    return new Deployed(sip, tls);
+                }, Deployed.class);
     }
 }

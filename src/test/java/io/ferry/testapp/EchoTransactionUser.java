@@ -43,7 +43,8 @@ public class EchoTransactionUser implements TransactionUser, SipStackAware {
 
     @Override
     public void onRequest(ServerTransaction transaction, SipRequest request) {
-        events.add("request " + request.method() + " flow=" + transaction.flow().id() + " transport=" + transaction.flow().transport());
+        events.add("request " + request.method() + " flow=" + transaction.flow().id() + " transport=" + transaction.flow().transport()
+                + " tls=" + transaction.flow().tls().isPresent() + " call-id=" + request.callId().orElse("-"));
         switch (request.method()) {
             case "OPTIONS", "MESSAGE" -> {
                 transaction.respond(request.createResponse(200, "OK"));
