@@ -32,7 +32,8 @@ final class Sipp {
     static Result run(String scenario, String transport, int port) throws IOException, InterruptedException {
         requireSipp();
         Path dir = Files.createDirectories(Path.of("target", "sipp"));
-        Path errors = dir.resolve(scenario + "-" + transport + "-" + System.nanoTime() + ".err");
+        String run = scenario + "-" + transport + "-" + System.nanoTime();
+        Path errors = dir.resolve(run + ".err");
         Path scenarioFile = Path.of("src", "test", "resources", "sipp", scenario + ".xml");
         List<String> cmd = List.of("sipp", "-sf", scenarioFile.toString(), "-m", "1", "-t", transport,
                 "-i", "127.0.0.1", "-p", Integer.toString(FreePorts.udpAndTcp()),

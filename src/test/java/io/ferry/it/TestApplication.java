@@ -3,12 +3,14 @@ package io.ferry.it;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit extension: deploys Ferry's WAR with the test transaction user (io.ferry.testapp) once per
  * IT run, as {@code /ferry-test}, and removes it when the run ends.
  */
-final class TestApplication implements BeforeAllCallback {
+final class TestApplication implements BeforeAllCallback, ParameterResolver {
 
     static final String APP = "ferry-test";
     static final String TOKEN = "it-token-0123456789abcdef";
@@ -25,6 +27,8 @@ final class TestApplication implements BeforeAllCallback {
     static final String KEYSTORE_PASSWORD = "it-sip-tls-secret";
 
     static final String BASE_CONFIG = String.join("\n",
+            // above the environment (300) and system properties (400): server.env sets FERRY_SIP_PORT
+            "config_ordinal=500",
             "mp.metrics.appName=" + APP,
             "ferry.node-id=ferrytest",
             "ferry.ws.allowed-origins=https://app.example.com,https://*.example.org",
@@ -51,6 +55,16 @@ final class TestApplication implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         deployed(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Deployed.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return deployed(context);
     }
 
     static Deployed deployed(ExtensionContext context) {
