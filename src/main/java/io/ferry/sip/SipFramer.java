@@ -183,11 +183,12 @@ public final class SipFramer {
             start += len;
             frameLength = -1;
             scanned = 0;
+            byte[] copy = java.util.Arrays.copyOfRange(buf, at, at + len);
             SipFrame frame;
             try {
-                frame = new SipFrame.Message(parser.parse(buf, at, len));
+                frame = new SipFrame.Message(parser.parse(copy));
             } catch (SipParseException e) {
-                frame = new SipFrame.Rejected(e);
+                frame = new SipFrame.Rejected(e, copy);
             }
             sink.accept(frame);
         }

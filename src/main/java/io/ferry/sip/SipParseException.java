@@ -59,6 +59,11 @@ public final class SipParseException extends Exception {
         return new SipParseException(status, reason, rule, base + offset, framingLost);
     }
 
+    /** The same fault with its offset counted from {@code start} (an index into the same buffer). */
+    SipParseException relativeTo(int start) {
+        return offset < 0 ? this : new SipParseException(status, reason, rule, offset - start, framingLost);
+    }
+
     /** The same fault marked as fatal for a stream. */
     SipParseException asFramingLost() {
         return framingLost ? this : new SipParseException(status, reason, rule, offset, true);

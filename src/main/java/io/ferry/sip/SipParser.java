@@ -1,15 +1,19 @@
 package io.ferry.sip;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Parses exactly one SIP message per buffer: a UDP datagram or a WebSocket message (RFC 7118
  * §5). Immutable and thread-safe; share one instance.
  *
- * <p>The input is copied once; header fields keep offsets into that copy and are decoded only
+ * <p>{@link #parse(byte[], int, int)} does not copy: the message keeps offsets into the caller's
+ * array, which the caller hands over (the transports pass a fresh array per datagram or WebSocket
+ * message) and must not modify afterwards. {@link #parse(ByteBuffer)} and {@link #parseCopy}
+ * copy the bytes first, for callers that reuse their buffers. Header values are decoded only
  * when asked for. The parser checks the framing grammar (start line, header lines, CRLF line ends,
  * folding, Content-Length) and the {@link SipLimits}; header values are interpreted lazily by the
  * views ({@link SipMessage#topVia()}, ...), so a malformed Via is reported when it is read.
@@ -46,18 +50,30 @@ public final class SipParser {
     }
 
     /**
-     * Parses {@code buf[off, off+len)} as one message. Offsets in exceptions and in the message
-     * are relative to {@code off}.
+     * Parses {@code buf[off, off+len)} as one message, without copying: the message references
+     * {@code buf}, so the caller must not modify that range afterwards. Offsets in exceptions
+     * and in the message are relative to {@code off}.
      */
     public SipMessage parse(byte[] buf, int off, int len) throws SipParseException {
         Objects.checkFromIndexSize(off, len, buf.length);
         checkSize(len);
-        return parseOwned(Arrays.copyOfRange(buf, off, off + len));
+        try {
+            return parseRange(buf, off, off + len);
+        } catch (SipParseException e) {
+            throw off == 0 ? e : e.relativeTo(off);
+        }
     }
 
-    /** Parses the whole array as one message. */
+    /** Parses the whole array as one message, without copying (see {@link #parse(byte[], int, int)}). */
     public SipMessage parse(byte[] buf) throws SipParseException {
         return parse(buf, 0, buf.length);
+    }
+
+    /** Parses a copy of {@code buf[off, off+len)}: the caller may reuse its array afterwards. */
+    public SipMessage parseCopy(byte[] buf, int off, int len) throws SipParseException {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        checkSize(len);
+        return parseRange(Arrays.copyOfRange(buf, off, off + len), 0, len);
     }
 
     /**
@@ -69,7 +85,24 @@ public final class SipParser {
         checkSize(len);
         byte[] b = new byte[len];
         in.duplicate().get(b);
-        return parseOwned(b);
+        return parseRange(b, 0, len);
+    }
+
+    /**
+     * The response to send for a request that {@link #parse} rejected with {@code error}: status
+     * and reason from the error, and the Via, From, To, Call-ID and CSeq fields found by a
+     * lenient scan of the header lines (a To tag is added, RFC 3261 §8.2.6). Empty when the bytes
+     * are a response or an ACK (never answered, RFC 3261 §17), or when one of those five fields
+     * cannot be found, so that no response could reach the sender.
+     */
+    public Optional<SipResponse> responseTo(byte[] buf, int off, int len, SipParseException error, Supplier<String> toTag) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        return RejectedRequest.response(buf, off, off + len, error, toTag);
+    }
+
+    /** As {@link #responseTo(byte[], int, int, SipParseException, Supplier)} with a random To tag. */
+    public Optional<SipResponse> responseTo(byte[] buf, int off, int len, SipParseException error) {
+        return responseTo(buf, off, len, error, SipRequest::newTag);
     }
 
     /** RFC 5626 §4.4.1: true when the buffer holds only a CRLF keepalive (CRLFCRLF ping or CRLF pong). */
@@ -90,19 +123,18 @@ public final class SipParser {
         }
     }
 
-    /** Parses {@code b}, which nobody else references. */
-    private SipMessage parseOwned(byte[] b) throws SipParseException {
-        final int n = b.length;
-        int p = 0;
+    /** Parses {@code b[from, n)}; offsets in exceptions are indexes into {@code b}. */
+    private SipMessage parseRange(byte[] b, int from, int n) throws SipParseException {
+        int p = from;
         // RFC 3261 §7.5: CRLFs before the start line are ignored
         while (p + 1 < n && b[p] == '\r' && b[p + 1] == '\n') p += 2;
         if (p >= n) throw SipParseException.badRequest("Empty Message", "RFC 3261 §7 generic-message", p);
         int lineStart = p;
         int eol = findCr(b, p, n);
         if (n - p >= 4 && (b[p] | 0x20) == 's' && (b[p + 1] | 0x20) == 'i' && (b[p + 2] | 0x20) == 'p' && b[p + 3] == '/') {
-            return parseResponse(b, n, lineStart, eol);
+            return parseResponse(b, from, n, lineStart, eol);
         }
-        return parseRequest(b, n, lineStart, eol);
+        return parseRequest(b, from, n, lineStart, eol);
     }
 
     /** Index of the CR of the CRLF ending the line that starts at {@code p}; rejects bare CR/LF. */
@@ -120,13 +152,13 @@ public final class SipParser {
         throw SipParseException.badRequest("Missing CRLF", RULE_LINE_END + ": line without CRLF", q);
     }
 
-    private SipMessage parseRequest(byte[] b, int n, int lineStart, int eol) throws SipParseException {
+    private SipMessage parseRequest(byte[] b, int base, int n, int lineStart, int eol) throws SipParseException {
         int p = lineStart;
         while (p < eol && SipChars.isToken(b[p] & 0xff)) p++;
         if (p == lineStart || p >= eol || b[p] != ' ') {
             throw SipParseException.badRequest("Bad Request-Line", RULE_REQUEST_LINE + ": Method SP", p);
         }
-        String method = method(b, lineStart, p);
+        String method = Interned.method(b, lineStart, p);
         int us = ++p;
         while (p < eol && b[p] != ' ') {
             int c = b[p] & 0xff;
@@ -146,11 +178,11 @@ public final class SipParser {
         if (p >= eol) throw SipParseException.badRequest("Bad Request-Line", RULE_REQUEST_LINE + ": missing SIP-Version", p);
         checkVersion(b, p + 1, eol, RULE_REQUEST_LINE);
         checkLineLength(lineStart, eol);
-        HeaderSection hs = parseHeaders(b, n, eol + 2);
-        return new SipRequest(new StartLine(b, lineStart, eol + 2), method, us, ue, true, hs.headers, body(b, n, hs));
+        HeaderSection hs = parseHeaders(b, base, n, eol + 2);
+        return new SipRequest(new StartLine(b, base, lineStart, eol + 2), method, us, ue, hs.headers, body(b, n, hs));
     }
 
-    private SipMessage parseResponse(byte[] b, int n, int lineStart, int eol) throws SipParseException {
+    private SipMessage parseResponse(byte[] b, int base, int n, int lineStart, int eol) throws SipParseException {
         int p = lineStart;
         while (p < eol && b[p] != ' ') p++;
         checkVersion(b, lineStart, p, RULE_STATUS_LINE);
@@ -172,8 +204,8 @@ public final class SipParser {
             if (c < 0x20 && c != '\t') throw SipParseException.badRequest("Bad Status-Line", RULE_STATUS_LINE + ": control character", i);
         }
         checkLineLength(lineStart, eol);
-        HeaderSection hs = parseHeaders(b, n, eol + 2);
-        return new SipResponse(new StartLine(b, lineStart, eol + 2), status, rs - lineStart, hs.headers, body(b, n, hs));
+        HeaderSection hs = parseHeaders(b, base, n, eol + 2);
+        return new SipResponse(new StartLine(b, base, lineStart, eol + 2), status, rs - lineStart, hs.headers, body(b, n, hs));
     }
 
     private void checkLineLength(int start, int eol) throws SipParseException {
@@ -219,10 +251,11 @@ public final class SipParser {
     private record HeaderSection(Headers headers, int bodyStart, long contentLength, int contentLengthOffset) {
     }
 
-    private HeaderSection parseHeaders(byte[] b, int n, int p) throws SipParseException {
+    private HeaderSection parseHeaders(byte[] b, int base, int n, int p) throws SipParseException {
         final int maxHeaders = limits.maxHeaderCount();
         final int maxLine = limits.maxLineBytes();
-        HeaderField[] fields = new HeaderField[Math.min(16, maxHeaders)];
+        final int stride = Headers.STRIDE;
+        int[] offs = new int[Math.min(16, maxHeaders) * stride];
         int count = 0;
         int vias = 0;
         long contentLength = -1;
@@ -301,10 +334,17 @@ public final class SipParser {
                     throw SipParseException.badRequest("Too Many Via Headers", "SipLimits.maxViaCount=" + limits.maxViaCount(), start);
                 }
             }
-            if (count == fields.length) fields = Arrays.copyOf(fields, Math.min(maxHeaders, count * 2));
-            fields[count++] = new HeaderField(b, start, nameEnd, vs, ve, p, key, folded, true);
+            int o = count * stride;
+            if (o == offs.length) offs = Arrays.copyOf(offs, Math.min(maxHeaders, count * 2) * stride);
+            offs[o] = start;
+            offs[o + 1] = nameEnd;
+            offs[o + 2] = vs;
+            offs[o + 3] = ve;
+            offs[o + 4] = p;
+            offs[o + 5] = Headers.info(key, folded);
+            count++;
         }
-        Headers headers = count == 0 ? Headers.empty() : new Headers(count == fields.length ? fields : Arrays.copyOf(fields, count));
+        Headers headers = count == 0 ? Headers.empty() : new Headers(b, base, offs, count);
         return new HeaderSection(headers, p, contentLength, clOffset);
     }
 
@@ -351,24 +391,5 @@ public final class SipParser {
                     start);
         }
         return len == 0 ? Body.EMPTY : new Body(b, start, len);
-    }
-
-    private static final String[] METHODS = {
-            "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "MESSAGE", "SUBSCRIBE", "NOTIFY",
-            "PRACK", "UPDATE", "REFER", "INFO", "PUBLISH"};
-    private static final byte[][] METHOD_BYTES = new byte[METHODS.length][];
-
-    static {
-        for (int i = 0; i < METHODS.length; i++) METHOD_BYTES[i] = METHODS[i].getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The method as a shared constant when it is a common one (RFC 3261 §7.1: case-sensitive). */
-    private static String method(byte[] b, int s, int e) {
-        int len = e - s;
-        for (int i = 0; i < METHOD_BYTES.length; i++) {
-            byte[] m = METHOD_BYTES[i];
-            if (m.length == len && Arrays.equals(m, 0, len, b, s, e)) return METHODS[i];
-        }
-        return new String(b, s, len, StandardCharsets.US_ASCII);
     }
 }

@@ -39,8 +39,7 @@ public record TelUri(String number, Parameters params) implements Uri {
         return sb.toString();
     }
 
-    static TelUri parse(String s, int from, int base, String reason) throws SipParseException {
-        int end = s.length();
+    static TelUri parse(String s, int from, int end, int base, String reason) throws SipParseException {
         int i = from;
         boolean global = i < end && s.charAt(i) == '+';
         if (global) i++;
