@@ -9,14 +9,15 @@ import java.util.Optional;
  * what one WebSocket message carries (RFC 7977 §5.1) and what {@link MsrpParser} returns.
  *
  * @param body the body, or null for a bodiless message (RFC 4975 §7.1: a bodiless request differs
- *             from one with an empty body). The accessor returns a read-only view.
+ *             from one with an empty body). Stored as a read-only slice (index 0 is the first body
+ *             byte); the accessor returns a fresh view each time.
  */
 public record MsrpFrame(MsrpMessage message, ByteBuffer body, ContinuationFlag flag) {
 
     public MsrpFrame {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(flag, "flag");
-        if (body != null) body = body.asReadOnlyBuffer();
+        if (body != null) body = body.asReadOnlyBuffer().slice();
         if (message instanceof MsrpResponse && body != null)
             throw new MsrpParseException(MsrpViolation.RESPONSE_HAS_BODY, -1, null, message.transactionId());
     }

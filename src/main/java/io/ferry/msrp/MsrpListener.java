@@ -20,7 +20,7 @@ public interface MsrpListener {
     void onHeaders(MsrpMessage message, boolean bodyFollows);
 
     /**
-     * A slice of the body, in order. The buffer is a read-only view of the bytes passed to
+     * A slice of the body, in order. The buffer is a read-only slice (index 0 is its first byte) of the bytes passed to
      * {@code feed} (or of the parser's constant end-line prefix when bytes held back across a slice
      * boundary turn out to be body): consume or copy it before returning.
      */
@@ -31,9 +31,10 @@ public interface MsrpListener {
 
     /**
      * The message with this transaction id is malformed or too large but the stream is still framed.
-     * Answer {@code error.status()} if it was a request whose Failure-Report allows it; the parser
-     * discards the rest of the message. {@code message} is the header part when it had been
-     * delivered by {@link #onHeaders}, else null.
+     * The parser discards the rest of the message. To answer it, use {@code error.request()} (the
+     * readable part of a request) with {@link MsrpResponse#answer} and {@code error.status()}, if
+     * {@link MsrpRequest#wantsResponse} says so. {@code message} is the header part when it had
+     * been delivered by {@link #onHeaders}, else null.
      */
     void onInvalid(String transactionId, MsrpMessage message, MsrpParseException error);
 }

@@ -54,6 +54,30 @@ public record MsrpRequest(String transactionId, MsrpMethod method, MsrpHeaders h
 
     public boolean isSend() { return method.isSend(); }
 
+    /**
+     * Whether a transaction response with {@code code} is to be sent for this request: never for a
+     * REPORT (RFC 4975 §7.1.2); with Failure-Report "no", never; with "partial", only for a failure
+     * (RFC 4975 §7.1.4: never a 200); with "yes" or no Failure-Report, always (§7.2). RFC 4976
+     * §6.4.1 applies the same rule hop by hop at relays.
+     */
+    public boolean wantsResponse(int code) {
+        if (method.equals(MsrpMethod.REPORT)) return false;
+        return switch (headers.failureReport()) {
+            case YES -> true;
+            case NO -> false;
+            case PARTIAL -> code < 200 || code > 299;
+        };
+    }
+
+    /** RFC 4975 §7.1.3: the sender asked for success REPORTs ("Success-Report: yes" on a SEND). */
+    public boolean wantsSuccessReport() { return isSend() && headers.successReport() == SuccessReport.YES; }
+
+    /**
+     * RFC 4975 §7.1.4 and RFC 4976 §6.4.1: a failure REPORT may be sent for this request, i.e. it is a
+     * SEND whose Failure-Report is not "no".
+     */
+    public boolean allowsFailureReport() { return isSend() && headers.failureReport() != FailureReport.NO; }
+
     public MsrpRequest withTransactionId(String tid) { return new MsrpRequest(tid, method, headers); }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Objects;
  * parser searches for the exact delimiter {@code CRLF "-------" transact-id} followed by a
  * continuation flag and CRLF (RFC 4975 §7.1: the body ends where CRLF and the end-line appear). Each
  * byte is examined once; across slice boundaries it holds back only the bytes of a partial
- * delimiter match, at most the delimiter's length plus three. The delimiter begins with CR, which
+ * delimiter match: at most the delimiter, the flag and the CR. The delimiter begins with CR, which
  * no other delimiter byte is, so a broken partial match is always plain body, and the held bytes
  * are re-emitted from the constant delimiter without copying.
  *
@@ -29,6 +29,9 @@ import java.util.Objects;
  * message. When the stream can no longer be framed, {@link #feed} throws an
  * {@link MsrpParseException} with {@link MsrpParseException#framingLost()} true; the parser is then
  * dead and the connection must be closed.
+ *
+ * <p>Results do not depend on how the input is sliced: the same bytes give the same events, errors
+ * and offsets whether fed whole or one byte at a time (body slices differ only in their boundaries).
  *
  * <p>Not thread-safe: one instance per connection, fed by one thread at a time (a Netty event loop
  * or a WebSocket session's message handler).
@@ -141,15 +144,29 @@ public final class MsrpStreamParser {
         int chunkEnd = lf >= 0 ? lf + 1 : end;
         int n = chunkEnd - pos;
         boolean startLine = state == State.START_LINE;
-        if (headLen - lineStart + n > limits.maxLineBytes()) {
-            if (startLine) throw new MsrpParseException(MsrpViolation.START_LINE_TOO_LONG, base + pos, "> " + limits.maxLineBytes() + " bytes");
-            return invalid(new MsrpParseException(MsrpViolation.HEADER_LINE_TOO_LONG, base + pos, "> " + limits.maxLineBytes() + " bytes"),
-                    pendingCr(), pos);
+        if (startLine && headLen < MSRP_SP.length) {
+            // RFC 4975 §9 req-start: reject a stream that is not MSRP as soon as its first bytes arrive.
+            for (int i = 0; i < n && headLen + i < MSRP_SP.length; i++) {
+                if (src.get(pos + i) != MSRP_SP[headLen + i])
+                    throw new MsrpParseException(MsrpViolation.START_LINE_MALFORMED, base + pos + i, "expected \"MSRP \"");
+            }
         }
-        if (headLen + n > limits.maxHeaderBlockBytes()) {
-            if (startLine) throw new MsrpParseException(MsrpViolation.START_LINE_TOO_LONG, base + pos, "header block limit");
-            return invalid(new MsrpParseException(MsrpViolation.HEADER_BLOCK_TOO_LARGE, base + pos, "> " + limits.maxHeaderBlockBytes() + " bytes"),
-                    pendingCr(), pos);
+        int lineRoom = limits.maxLineBytes() - (headLen - lineStart);
+        int blockRoom = limits.maxHeaderBlockBytes() - headLen;
+        if (n > lineRoom || n > blockRoom) {
+            // Keep what still fits, so the error and the skip start exactly where the limit was
+            // crossed, however the input was sliced.
+            boolean line = n > lineRoom && lineRoom <= blockRoom;
+            int room = line ? lineRoom : blockRoom;
+            ensureCapacity(headLen + room);
+            src.get(pos, head, headLen, room);
+            headLen += room;
+            long at = base + pos + room;
+            if (startLine) throw new MsrpParseException(MsrpViolation.START_LINE_TOO_LONG, at, "> " + (line ? limits.maxLineBytes() : limits.maxHeaderBlockBytes()) + " bytes");
+            MsrpParseException e = line
+                    ? new MsrpParseException(MsrpViolation.HEADER_LINE_TOO_LONG, at, "> " + limits.maxLineBytes() + " bytes")
+                    : new MsrpParseException(MsrpViolation.HEADER_BLOCK_TOO_LARGE, at, "> " + limits.maxHeaderBlockBytes() + " bytes");
+            return invalid(e, pendingCr(), pos + room);
         }
         ensureCapacity(headLen + n);
         src.get(pos, head, headLen, n);
@@ -179,6 +196,9 @@ public final class MsrpStreamParser {
             flag = ContinuationFlag.of(head[contentEnd - 1]);
             return headersDone(false, chunkEnd);
         }
+        if (startsWithEndLinePrefix(lineStart, len)) {
+            throw new MsrpParseException(MsrpViolation.END_LINE_MALFORMED, offsetOf(lineStart), "expected flag and CRLF after the transaction id", tid);
+        }
         if (lineCount == lineStarts.length) {
             return invalid(new MsrpParseException(MsrpViolation.TOO_MANY_HEADERS, offsetOf(lineStart), "> " + lineStarts.length), 2, chunkEnd);
         }
@@ -189,9 +209,25 @@ public final class MsrpStreamParser {
         return chunkEnd;
     }
 
-    /** 1 if the bytes buffered so far end with CR (a delimiter may start there), else 0. */
+    /**
+     * How far into the end delimiter ({@code CRLF "-------" tid flag CR}) the buffered header bytes
+     * already are, so that skipping can resume mid-match: the previous line's CRLF counts 2, and a
+     * partial current line that is a prefix of {@code "-------" tid flag CR} adds its length.
+     * Returns 1 for a partial line that merely ends with CR, else 0.
+     */
     private int pendingCr() {
-        return headLen > 0 && head[headLen - 1] == '\r' ? 1 : 0;
+        if (state != State.HEADERS) return 0;
+        byte[] d = delimiter;
+        int m = d.length;
+        int k = headLen - lineStart;
+        boolean prefix = k <= m;
+        for (int i = 0; prefix && i < k; i++) {
+            byte b = head[lineStart + i];
+            int at = 2 + i;
+            prefix = at < m ? b == d[at] : at == m ? ContinuationFlag.of(b) != null : b == '\r';
+        }
+        if (prefix) return 2 + k;
+        return head[headLen - 1] == '\r' ? 1 : 0;
     }
 
     private void ensureCapacity(int needed) {
@@ -257,6 +293,16 @@ public final class MsrpStreamParser {
             if (head[from + i - 2] != d[i]) return false;
         }
         return ContinuationFlag.of(head[from + len - 1]) != null;
+    }
+
+    /** True if the line starts with {@code "-------" tid}: an end-line, broken if {@link #isEndLine} said no. */
+    private boolean startsWithEndLinePrefix(int from, int len) {
+        byte[] d = delimiter;
+        if (len < d.length - 2) return false;
+        for (int i = 2; i < d.length; i++) {
+            if (head[from + i - 2] != d[i]) return false;
+        }
+        return true;
     }
 
     /** Builds the header part; a bodiless message ends here. */
@@ -369,12 +415,12 @@ public final class MsrpStreamParser {
                 continue;
             }
             if (matched == m + 1) {
-                if (b != '\r') throw new MsrpParseException(MsrpViolation.END_LINE_MALFORMED, base + i, "expected CR after the flag", tid);
+                if (b != '\r') throw brokenEndLine(src, emitFrom, i - (matched - carried), i, "expected CR after the flag");
                 matched++;
                 i++;
                 continue;
             }
-            if (b != '\n') throw new MsrpParseException(MsrpViolation.END_LINE_MALFORMED, base + i, "expected LF after the flag", tid);
+            if (b != '\n') throw brokenEndLine(src, emitFrom, i - (matched - carried), i, "expected LF after the flag");
             i++;
             int matchStart = i - (m + 3 - carried);
             if (matchStart > emitFrom) emitSlice(src, emitFrom, matchStart);
@@ -388,12 +434,18 @@ public final class MsrpStreamParser {
         return end;
     }
 
+    /** Delivers the body read so far (as any slicing would have), then reports the lost framing. */
+    private MsrpParseException brokenEndLine(ByteBuffer src, int emitFrom, int emitTo, int at, String detail) {
+        if (emitTo > emitFrom) emitSlice(src, emitFrom, emitTo);
+        return new MsrpParseException(MsrpViolation.END_LINE_MALFORMED, base + at, detail, tid);
+    }
+
     private void emitSlice(ByteBuffer src, int from, int to) {
         if (state != State.BODY || !countBody(to - from, from)) return;
         ByteBuffer view = src.asReadOnlyBuffer();
         view.limit(to);
         view.position(from);
-        listener.onBody(view);
+        listener.onBody(view.slice());
     }
 
     private void emitConst(int length) {
@@ -406,6 +458,7 @@ public final class MsrpStreamParser {
         if (bodyBytes + n > bodyLimit) {
             MsrpParseException e = new MsrpParseException(MsrpViolation.BODY_TOO_LARGE, at < 0 ? -1 : base + at,
                     "> " + bodyLimit + " bytes", tid);
+            if (message instanceof MsrpRequest r) e = e.withRequest(r);
             state = State.SKIP;
             listener.onInvalid(tid, message, e);
             return false;
@@ -429,6 +482,8 @@ public final class MsrpStreamParser {
         MsrpParseException error = e.transactionId() == null ? e.withTransactionId(tid) : e;
         if (error.framingLost()) throw error;
         MsrpMessage delivered = message;
+        MsrpRequest readable = delivered instanceof MsrpRequest r ? r : salvage();
+        if (readable != null) error = error.withRequest(readable);
         String id = tid;
         if (skip) {
             state = State.SKIP;
@@ -440,6 +495,42 @@ public final class MsrpStreamParser {
             listener.onInvalid(id, delivered, error);
         }
         return next;
+    }
+
+    /**
+     * For a request whose header block is broken: a request with only the To-Path, From-Path and
+     * Failure-Report lines (when they read correctly), enough to answer it. Null otherwise.
+     */
+    private MsrpRequest salvage() {
+        if (methodName == null || tid == null) return null;
+        List<MsrpHeader> kept = new ArrayList<>(3);
+        boolean to = false, from = false, failure = false;
+        for (int k = 0; k < lineCount; k++) {
+            int s = lineStarts[k], e = lineEnds[k];
+            int colon = -1;
+            for (int i = s; i < e; i++) {
+                if (head[i] == ':') { colon = i; break; }
+            }
+            if (colon < 0) continue;
+            String name = new String(head, s, colon - s, StandardCharsets.ISO_8859_1);
+            boolean isTo = name.equalsIgnoreCase(MsrpHeaders.TO_PATH) && !to;
+            boolean isFrom = name.equalsIgnoreCase(MsrpHeaders.FROM_PATH) && !from;
+            boolean isFailure = name.equalsIgnoreCase(MsrpHeaders.FAILURE_REPORT) && !failure;
+            if (!isTo && !isFrom && !isFailure) continue;
+            try {
+                kept.add(new MsrpHeader(name, text(colon + 1, e, MsrpViolation.HEADER_MALFORMED)));
+            } catch (MsrpParseException ignored) {
+                return null;
+            }
+            to |= isTo;
+            from |= isFrom;
+            failure |= isFailure;
+        }
+        try {
+            return new MsrpRequest(tid, MsrpMethod.of(methodName), MsrpHeaders.of(kept, limits));
+        } catch (MsrpParseException unreadable) {
+            return null;
+        }
     }
 
     private void releaseHead() {

@@ -29,6 +29,8 @@ public record MsrpUri(String scheme, String userInfo, String host, int port, Str
     public static final String TCP = "tcp";
     /** RFC 7977 §5.2.1. */
     public static final String WS = "ws";
+    /** Not in RFC 7977 (which pairs "ws" with the msrps scheme), but written by some clients. */
+    public static final String WSS = "wss";
 
     public MsrpUri {
         Objects.requireNonNull(scheme, "scheme");
@@ -277,8 +279,11 @@ public record MsrpUri(String scheme, String userInfo, String host, int port, Str
     /** True for {@code msrps}: the hop is protected by TLS (RFC 4975 §6). */
     public boolean isSecure() { return scheme.equalsIgnoreCase("msrps"); }
 
-    /** True for the RFC 7977 {@code ws} transport. */
-    public boolean isWebSocket() { return transport.equalsIgnoreCase(WS); }
+    /**
+     * True for the RFC 7977 §5.2.1 {@code ws} transport (over TLS when the scheme is {@code msrps}),
+     * and for {@code wss}, which some clients write for the secure form.
+     */
+    public boolean isWebSocket() { return transport.equalsIgnoreCase(WS) || transport.equalsIgnoreCase(WSS); }
 
     public MsrpUri withSessionId(String id) { return new MsrpUri(scheme, userInfo, host, port, id, transport, parameters); }
 
