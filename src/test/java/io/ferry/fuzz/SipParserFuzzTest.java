@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * may escape. Beyond that:
  * <ul>
  *   <li>a parsed message serializes to bytes that parse again and serialize identically;</li>
+ *   <li>the response to a rejected request ({@link SipParser#responseTo}) can be built and written;</li>
  *   <li>a parsed Via or name-addr prints as text that parses again;</li>
  *   <li>the framer finds the same frames whether the stream arrives whole or in small pieces.</li>
  * </ul>
@@ -55,6 +56,8 @@ class SipParserFuzzTest {
             message = PARSER.parse(input);
         } catch (SipParseException e) {
             checkOffset(e, input.length);
+            // The answer to a rejected request is built from a lenient scan of the same bytes.
+            PARSER.responseTo(input, 0, input.length, e, () -> "fuzz").ifPresent(SERIALIZER::toBytes);
             return;
         }
         readViews(message, input.length);
@@ -154,7 +157,9 @@ class SipParserFuzzTest {
             return "message " + HexFormat.of().formatHex(SERIALIZER.toBytes(m.message()));
         }
         if (frame instanceof SipFrame.Rejected r) {
-            return "rejected " + r.error().status() + " " + r.error().rule() + " @" + r.error().offset();
+            PARSER.responseTo(r.bytes(), 0, r.bytes().length, r.error(), () -> "fuzz").ifPresent(SERIALIZER::toBytes);
+            return "rejected " + r.error().status() + " " + r.error().rule() + " @" + r.error().offset()
+                    + " " + HexFormat.of().formatHex(r.bytes());
         }
         return frame instanceof SipFrame.Ping ? "ping" : "pong";
     }
