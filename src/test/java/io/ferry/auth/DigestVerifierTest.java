@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,8 @@ class DigestVerifierTest {
         String cnonce = "0a4f113b";
         String response = DigestResponse.compute(algorithm, ha1.hex(), challenge.nonce(), nc, cnonce, qop, method, uri, body);
         return new DigestCredentials(user, challenge.realm(), challenge.nonce(), uri, response,
-                challenge.algorithm(), java.util.Optional.of(cnonce), challenge.opaque(),
-                java.util.Optional.of(qop), java.util.Optional.of(nc), List.of());
+                challenge.algorithm(), Optional.of(cnonce), challenge.opaque(),
+                Optional.of(qop), Optional.of(nc), List.of());
     }
 
     private DigestCredentials answerSha256(String password, String nc) {

@@ -10,11 +10,13 @@ import io.ferry.auth.DigestVerifier;
 import io.ferry.auth.Ha1;
 import io.ferry.auth.HmacNonceService;
 import io.ferry.auth.InMemoryNonceStore;
+import io.ferry.auth.Qop;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -61,7 +63,7 @@ class DigestHeaderFuzzTest {
         HmacNonceService nonces = new HmacNonceService(SECRET, Duration.ofMinutes(5), CLOCK);
         DigestVerifier verifier = new DigestVerifier(credentials.realm(),
                 List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5_SESS, DigestAlgorithm.SHA_512_256),
-                java.util.EnumSet.allOf(io.ferry.auth.Qop.class), nonces, new InMemoryNonceStore(CLOCK));
+                EnumSet.allOf(Qop.class), nonces, new InMemoryNonceStore(CLOCK));
         List<Ha1> stored = Ha1.computeAll(credentials.username(), credentials.realm(), "pw".toCharArray(),
                 DigestAlgorithm.SHA_256, DigestAlgorithm.MD5, DigestAlgorithm.SHA_512_256);
         if (verifier.verify(credentials, "REGISTER", body, stored) == null) {
