@@ -95,10 +95,6 @@ public final class HeaderField {
         return key < 0 && nameEquals(name);
     }
 
-    boolean is(int knownKey) {
-        return key == knownKey;
-    }
-
     int key() {
         return key;
     }

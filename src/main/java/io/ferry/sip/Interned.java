@@ -26,16 +26,27 @@ final class Interned {
             "Digest", "auth", "MD5", "sip", "sips", "tel", "ws", "wss", "udp", "tcp", "tls", "phone"};
 
     private static final byte[][] METHOD_BYTES = new byte[METHODS.length][];
+    /** TOKENS grouped by length, for a lookup that compares only candidates of the right size. */
+    private static final String[][] BY_LENGTH;
 
     static {
         for (int i = 0; i < METHODS.length; i++) METHOD_BYTES[i] = METHODS[i].getBytes(StandardCharsets.US_ASCII);
+        int max = 0;
+        for (String t : TOKENS) max = Math.max(max, t.length());
+        BY_LENGTH = new String[max + 1][];
+        for (int len = 0; len <= max; len++) {
+            final int l = len;
+            BY_LENGTH[len] = java.util.Arrays.stream(TOKENS).filter(t -> t.length() == l).distinct().toArray(String[]::new);
+        }
     }
 
     /** {@code s[from, to)} as a shared constant when it is a common token, else a new String. */
     static String token(String s, int from, int to) {
         int len = to - from;
-        for (String t : TOKENS) {
-            if (t.length() == len && s.regionMatches(from, t, 0, len)) return t;
+        if (len < BY_LENGTH.length) {
+            for (String t : BY_LENGTH[len]) {
+                if (s.regionMatches(from, t, 0, len)) return t;
+            }
         }
         return s.substring(from, to);
     }

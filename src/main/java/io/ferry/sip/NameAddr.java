@@ -59,8 +59,7 @@ public record NameAddr(String displayName, Uri uri, Parameters params, boolean a
             if (sc.peek() != '<') throw sc.error("expected '<' after display name");
         } else {
             // display-name as tokens: only when a '<' follows them
-            int lt = value.indexOf('<', sc.pos);
-            if (lt >= to) lt = -1;
+            int lt = SipChars.indexOf(value, '<', sc.pos, to);
             if (lt > sc.pos && isTokenRun(value, sc.pos, lt)) {
                 display = value.substring(sc.pos, lt).strip();
                 sc.pos = lt;
@@ -69,8 +68,8 @@ public record NameAddr(String displayName, Uri uri, Parameters params, boolean a
         Uri uri;
         boolean brackets;
         if (sc.peek() == '<') {
-            int close = value.indexOf('>', sc.pos + 1);
-            if (close < 0 || close >= to) throw sc.error("missing '>'");
+            int close = SipChars.indexOf(value, '>', sc.pos + 1, to);
+            if (close < 0) throw sc.error("missing '>'");
             int us = sc.pos + 1;
             int ue = close;
             while (us < ue && SipChars.isWsp(value.charAt(us))) us++;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -85,6 +86,59 @@ public final class SipRequest implements SipMessage {
     /** Byte offset of the Request-URI in the parsed message, or -1 for a built request. */
     public int requestUriOffset() {
         return line.base >= 0 ? uriStart - line.base : -1;
+    }
+
+    /*
+     * Views of the fields every layer reads, parsed once. Benign races: the views are immutable
+     * records (final fields), so a thread either sees a complete one or parses its own.
+     */
+    private Via topViaCache;
+    private CSeq cseqCache;
+    private NameAddr fromCache;
+    private NameAddr toCache;
+
+    @Override
+    public Optional<Via> topVia() throws SipParseException {
+        Via v = topViaCache;
+        if (v == null) {
+            Optional<Via> parsed = SipMessage.super.topVia();
+            if (parsed.isPresent()) topViaCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(v);
+    }
+
+    @Override
+    public Optional<CSeq> cseq() throws SipParseException {
+        CSeq c = cseqCache;
+        if (c == null) {
+            Optional<CSeq> parsed = SipMessage.super.cseq();
+            if (parsed.isPresent()) cseqCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(c);
+    }
+
+    @Override
+    public Optional<NameAddr> from() throws SipParseException {
+        NameAddr a = fromCache;
+        if (a == null) {
+            Optional<NameAddr> parsed = SipMessage.super.from();
+            if (parsed.isPresent()) fromCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(a);
+    }
+
+    @Override
+    public Optional<NameAddr> to() throws SipParseException {
+        NameAddr a = toCache;
+        if (a == null) {
+            Optional<NameAddr> parsed = SipMessage.super.to();
+            if (parsed.isPresent()) toCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(a);
     }
 
     @Override

@@ -43,7 +43,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
     public static SipUri parse(String text) throws SipParseException {
         Uri u = Uri.parse(text);
         if (u instanceof SipUri s) return s;
-        throw new SipParseException(400, "Bad SIP URI", RULE + ": scheme is not sip or sips", -1);
+        throw new SipParseException(SipParseFailure.BAD_URI, "Bad SIP URI", RULE + ": scheme is not sip or sips", -1);
     }
 
     @Override
@@ -119,10 +119,9 @@ public record SipUri(boolean secure, String user, String password, String host, 
         String user = null;
         String password = null;
         // RFC 3261 §19.1.1: '@' can only end the userinfo (it is escaped everywhere else)
-        int at = s.indexOf('@', i);
-        if (at >= end) at = -1;
+        int at = SipChars.indexOf(s, '@', i, end);
         if (at >= 0) {
-            int colon = s.indexOf(':', i);
+            int colon = SipChars.indexOf(s, ':', i, at);
             int userEnd = colon >= 0 && colon < at ? colon : at;
             if (userEnd == i) throw err(reason, "empty user", base, i);
             int bad = UriEscapes.firstInvalid(s, i, userEnd, UriEscapes.Component.USER);
@@ -137,8 +136,8 @@ public record SipUri(boolean secure, String user, String password, String host, 
         }
         int hostStart = i;
         if (i < end && s.charAt(i) == '[') {
-            int close = s.indexOf(']', i);
-            if (close < 0 || close >= end) throw err(reason, "unterminated IPv6 reference", base, i);
+            int close = SipChars.indexOf(s, ']', i, end);
+            if (close < 0) throw err(reason, "unterminated IPv6 reference", base, i);
             if (!isIpv6(s, i + 1, close)) throw err(reason, "bad IPv6 reference", base, i);
             i = close + 1;
         } else {
@@ -213,7 +212,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
     }
 
     private static SipParseException err(String reason, String detail, int base, int at) {
-        return new SipParseException(400, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
+        return new SipParseException(SipParseFailure.BAD_URI, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
     }
 
     /** RFC 3261 §25.1 hostname: labels of alphanum and '-', optional final dot; or an IPv4 address. */

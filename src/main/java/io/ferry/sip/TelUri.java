@@ -81,7 +81,7 @@ public record TelUri(String number, Parameters params) implements Uri {
     }
 
     private static SipParseException err(String reason, String detail, int base, int at) {
-        return new SipParseException(400, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
+        return new SipParseException(SipParseFailure.BAD_URI, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
     }
 
     /**

@@ -30,7 +30,7 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
     static Uri parse(String text, int from, int to, int base, String reason) throws SipParseException {
         int colon = schemeEnd(text, from, to);
         if (colon < 0) {
-            throw new SipParseException(400, reason, "RFC 3986 §3.1 scheme", base < 0 ? -1 : base + from);
+            throw new SipParseException(SipParseFailure.BAD_URI, reason, "RFC 3986 §3.1 scheme", base < 0 ? -1 : base + from);
         }
         int len = colon - from;
         if (len == 3 && text.regionMatches(true, from, "sip", 0, 3)) return SipUri.parse(text, false, colon + 1, to, base, reason);

@@ -100,7 +100,7 @@ final class ValueScanner {
     }
 
     SipParseException error(String detail) {
-        return new SipParseException(400, reason, rule + ": " + detail, base < 0 ? -1 : base + pos);
+        return new SipParseException(SipParseFailure.BAD_HEADER_VALUE, reason, rule + ": " + detail, base < 0 ? -1 : base + pos);
     }
 
     int offset() {

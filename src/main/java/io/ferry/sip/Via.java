@@ -52,8 +52,8 @@ public record Via(String protocolName, String protocolVersion, String transport,
         if (sc.pos == before) throw sc.error("expected LWS before sent-by");
         int hs = sc.pos;
         if (sc.peek() == '[') {
-            int close = value.indexOf(']', hs);
-            if (close < 0 || close >= to || !SipUri.isIpv6(value, hs + 1, close)) throw sc.error("bad IPv6 reference");
+            int close = SipChars.indexOf(value, ']', hs, to);
+            if (close < 0 || !SipUri.isIpv6(value, hs + 1, close)) throw sc.error("bad IPv6 reference");
             sc.pos = close + 1;
         } else {
             while (!sc.atEnd() && SipChars.isHostChar(sc.peek())) sc.pos++;

@@ -134,6 +134,20 @@ class SipParserRobustnessTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void longLists_areReadInLinearTime() throws Exception {
+        String contacts = "<sip:a@b.example.com>;q=0.1, ".repeat(270) + "sip:last@example.com";
+        String vias = "SIP/2.0/TCP h.example.com;branch=z9hG4bK1,".repeat(60) + "SIP/2.0/TCP last";
+        byte[] msg = SipParserTest.crlf("REGISTER sip:example.com SIP/2.0\nVia: " + vias + "\nContact: " + contacts
+                + "\nRoute: " + "<sip:r;lr>,".repeat(700) + "<sip:r;lr>\nContent-Length: 0\n\n");
+        SipParser parser = new SipParser(SipLimits.defaults().withMaxViaCount(100));
+        for (int i = 0; i < 200; i++) {
+            SipMessage m = parser.parse(msg);
+            assertTrue(m.contacts().size() == 271 && m.vias().size() == 61 && m.routes().size() == 701);
+        }
+    }
+
     private static boolean startsWithCrlf(byte[] b) {
         return b.length > 1 && b[0] == '\r' && b[1] == '\n';
     }

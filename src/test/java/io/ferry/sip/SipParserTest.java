@@ -200,6 +200,22 @@ class SipParserTest {
     }
 
     @Test
+    void rfc3261_7_3_3_everyIanaCompactForm_mapsToItsHeader() {
+        String[][] pairs = {{"a", "Accept-Contact"}, {"b", "Referred-By"}, {"c", "Content-Type"}, {"d", "Request-Disposition"},
+                {"e", "Content-Encoding"}, {"f", "From"}, {"i", "Call-ID"}, {"j", "Reject-Contact"}, {"k", "Supported"},
+                {"l", "Content-Length"}, {"m", "Contact"}, {"o", "Event"}, {"r", "Refer-To"}, {"s", "Subject"}, {"t", "To"},
+                {"u", "Allow-Events"}, {"v", "Via"}, {"x", "Session-Expires"}, {"y", "Identity"}};
+        for (String[] p : pairs) {
+            assertTrue(HeaderField.of(p[0], "x").is(p[1]), p[0]);
+            assertTrue(HeaderField.of(p[1].toUpperCase(java.util.Locale.ROOT), "x").is(p[0].toUpperCase(java.util.Locale.ROOT)), p[1]);
+            assertEquals(p[1], HeaderField.of(p[0], "x").canonicalName());
+        }
+        for (char c : "ghnpqwz".toCharArray()) {
+            assertEquals(String.valueOf(c), HeaderField.of(String.valueOf(c), "x").canonicalName());
+        }
+    }
+
+    @Test
     void rfc3261_7_3_1_headerNamesAreCaseInsensitive_unknownHeadersToo() throws Exception {
         SipRequest r = (SipRequest) parser.parse(crlf("""
                 OPTIONS sip:bob@biloxi.com SIP/2.0
@@ -296,6 +312,7 @@ class SipParserTest {
     void rfc3261_7_1_unsupportedVersion_answers505() {
         SipParseException e = reject(REGISTER_F1.replace("SIP/2.0\n", "SIP/7.0\n"));
         assertEquals(505, e.status());
+        assertEquals(SipParseFailure.VERSION_NOT_SUPPORTED, e.failure());
         assertEquals("REGISTER sip:registrar.biloxi.com ".length(), e.offset());
     }
 
@@ -309,6 +326,7 @@ class SipParserTest {
     void rfc3261_25_1_requestLineWithExtraSpace_answers400() {
         SipParseException e = reject(REGISTER_F1.replace("REGISTER sip:", "REGISTER  sip:"));
         assertEquals(400, e.status());
+        assertEquals(SipParseFailure.BAD_REQUEST_LINE, e.failure());
         assertTrue(e.rule().contains("Request-Line"), e.rule());
     }
 
