@@ -313,6 +313,18 @@ class SanityCheckTest {
         assertEquals(Optional.empty(), CHECK.rfc3261_8_2_2_3_require(r));
     }
 
+    @Test
+    void rfc3261_8_2_2_3_requireOnAck_isNotChecked() throws SipParseException {
+        SipRequest r = request("ACK", "sip:bob@example.com", "CSeq: 1 ACK\r\nRequire: foo\r\n");
+        assertEquals(Optional.empty(), CHECK.check(r, Role.USER_AGENT));
+    }
+
+    @Test
+    void rfc3261_16_3_maxForwardsZeroWithUnsupportedProxyRequire_answers483First() throws SipParseException {
+        SipRequest r = options("sip:bob@example.com", "Max-Forwards: 0\r\nProxy-Require: foo\r\n", MAX_FORWARDS);
+        assertEquals(483, CHECK.check(r, Role.PROXY).orElseThrow().status());
+    }
+
     // §10.3 address-of-record
 
     @Test
