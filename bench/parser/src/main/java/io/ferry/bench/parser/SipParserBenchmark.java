@@ -1,0 +1,50 @@
+package io.ferry.bench.parser;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import java.text.ParseException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Issue 5: parse one whole SIP message from a byte array and read what a proxy needs, with
+ * Ferry's parser and with JAIN-SIP RI's, on the same bytes, in the same JVM settings.
+ * Run through {@code run.sh} (throughput, {@code -prof gc}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
+public class SipParserBenchmark {
+
+    @Param({"REGISTER", "INVITE", "OK200"})
+    public Workload workload;
+
+    private byte[] bytes;
+    private JainSipSide jainSip;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        bytes = workload.bytes();
+        jainSip = new JainSipSide();
+        ProxyView jain = JainSipSide.view(jainSip.parse(bytes));
+        if (jain.branch() == null || jain.callId() == null) {
+            throw new IllegalStateException(workload + ": JAIN-SIP read " + jain);
+        }
+    }
+
+    @Benchmark
+    public void jainSip(Blackhole bh) throws ParseException {
+        SIPMessage m = jainSip.parse(bytes);
+        JainSipSide.touch(m, bh);
+    }
+}
