@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Print Ferry/JAIN-SIP ratios from a JMH JSON result file (written by run.sh, -rf json).
+
+Usage: ratios.py RESULT.json [RESULT.json ...]
+
+For each workload it shows the throughput (ops/s, mean +- JMH's 99.9% error) and the allocation
+per parsed message (gc.alloc.rate.norm, B/op) of both parsers, and the ratios:
+  throughput x  = Ferry ops/s / JAIN-SIP ops/s    (issue 5 target: >= 5)
+  alloc ratio   = Ferry B/op  / JAIN-SIP B/op     (issue 5 target: <= 0.10)
+The table is Markdown, so it can be pasted into bench/README.md as is.
+"""
+import json
+import math
+import sys
+
+FERRY = "ferry"
+JAIN = "jainSip"
+ORDER = ["REGISTER", "INVITE", "OK200"]
+
+
+def load(path):
+    """{(method, workload): (ops, ops_err, bytes_per_op)} from one JMH JSON file."""
+    with open(path, encoding="utf-8") as f:
+        runs = json.load(f)
+    out = {}
+    for run in runs:
+        method = run["benchmark"].rsplit(".", 1)[-1]
+        workload = run.get("params", {}).get("workload", "-")
+        primary = run["primaryMetric"]
+        if primary["scoreUnit"] != "ops/s":
+            sys.exit(f"{path}: {run['benchmark']} is in {primary['scoreUnit']}, expected ops/s (run.sh uses -bm thrpt -tu s)")
+        alloc = run.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+        err = primary.get("scoreError")
+        out[(method, workload)] = (
+            primary["score"],
+            None if err in (None, "NaN") or (isinstance(err, float) and math.isnan(err)) else err,
+            None if alloc is None else alloc["score"],
+        )
+    return out
+
+
+def fmt_ops(score, err):
+    if score is None:
+        return "—"
+    return f"{score:,.0f}" + (f" ± {err:,.0f}" if err is not None else "")
+
+
+def fmt_bytes(b):
+    return "—" if b is None else f"{b:,.0f}"
+
+
+def main(paths):
+    if not paths:
+        sys.exit(__doc__)
+    for path in paths:
+        results = load(path)
+        workloads = sorted({w for (_, w) in results}, key=lambda w: (ORDER.index(w) if w in ORDER else 99, w))
+        print(f"\n{path}\n")
+        print("| workload | Ferry ops/s | JAIN-SIP ops/s | throughput × (≥5) | Ferry B/op | JAIN-SIP B/op | alloc ratio (≤0.10) |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for w in workloads:
+            f_ops, f_err, f_b = results.get((FERRY, w), (None, None, None))
+            j_ops, j_err, j_b = results.get((JAIN, w), (None, None, None))
+            thr = f"{f_ops / j_ops:.2f}×" if f_ops and j_ops else "—"
+            alloc = f"{f_b / j_b:.3f}" if f_b is not None and j_b else "—"
+            print(f"| {w} | {fmt_ops(f_ops, f_err)} | {fmt_ops(j_ops, j_err)} | {thr} "
+                  f"| {fmt_bytes(f_b)} | {fmt_bytes(j_b)} | {alloc} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

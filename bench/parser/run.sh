@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Build bench/parser and run the issue 5 parser benchmark: Ferry vs JAIN-SIP RI, same JVM settings.
+#
+#   ./run.sh              full run: 1 fork, 3 x 2 s warm-up, 5 x 2 s measurement per benchmark
+#   ./run.sh --quick      smoke run: 1 fork, 1 x 1 s warm-up, 2 x 1 s measurement
+#   ./run.sh --no-build   reuse target/benchmarks.jar
+#   ./run.sh -- ARGS      anything after -- goes to JMH (e.g. -- -p workload=INVITE, -- -f 3)
+#
+# Always: throughput mode in ops/s, -prof gc (gc.alloc.rate.norm = bytes allocated per message).
+# Writes results/jmh-<UTC time>[-quick].json and prints the Ferry/JAIN-SIP ratios (ratios.py).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=full
+build=yes
+extra=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) mode=quick; shift ;;
+    --no-build) build=no; shift ;;
+    --) shift; extra=("$@"); break ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [[ $build == yes ]]; then
+  # Offline first (the usual case on a machine that built Ferry); online if something is missing.
+  mvn -B -q -o package || mvn -B -q package
+fi
+
+case $mode in
+  full)  iters=(-f 1 -wi 3 -w 2s -i 5 -r 2s) ;;
+  quick) iters=(-f 1 -wi 1 -w 1s -i 2 -r 1s) ;;
+esac
+
+mkdir -p results
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out="results/jmh-${stamp}$([[ $mode == quick ]] && echo -quick).json"
+
+java -jar target/benchmarks.jar 'io\.ferry\.bench\.parser\.SipParserBenchmark\..*' \
+  -bm thrpt -tu s -prof gc "${iters[@]}" -rf json -rff "$out" "${extra[@]}"
+
+echo
+echo "JMH results: bench/parser/$out"
+python3 ratios.py "$out"
