@@ -1,0 +1,193 @@
+package io.ferry.sip;
+
+import java.util.Arrays;
+
+/**
+ * The header names Ferry knows: canonical spelling, compact form (RFC 3261 §7.3.3 and the IANA
+ * registry: RFC 3515, 3841, 3892, 4028, 4474, 6665) and whether the grammar allows a
+ * comma-separated list of values (RFC 3261 §7.3.1). Looked up from bytes without allocating.
+ */
+final class HeaderTable {
+
+    private HeaderTable() {
+    }
+
+    /** Canonical name, compact form ({@code 0} for none), and whether values may be comma-joined. */
+    private record Entry(String name, char compact, boolean list) {
+    }
+
+    private static final Entry[] ENTRIES = {
+            new Entry("Via", 'v', true),
+            new Entry("From", 'f', false),
+            new Entry("To", 't', false),
+            new Entry("Call-ID", 'i', false),
+            new Entry("CSeq", (char) 0, false),
+            new Entry("Max-Forwards", (char) 0, false),
+            new Entry("Contact", 'm', true),
+            new Entry("Content-Length", 'l', false),
+            new Entry("Content-Type", 'c', false),
+            new Entry("Route", (char) 0, true),
+            new Entry("Record-Route", (char) 0, true),
+            new Entry("Path", (char) 0, true),
+            new Entry("Service-Route", (char) 0, true),
+            new Entry("Expires", (char) 0, false),
+            new Entry("Min-Expires", (char) 0, false),
+            new Entry("Supported", 'k', true),
+            new Entry("Require", (char) 0, true),
+            new Entry("Proxy-Require", (char) 0, true),
+            new Entry("Unsupported", (char) 0, true),
+            new Entry("Allow", (char) 0, true),
+            new Entry("Allow-Events", 'u', true),
+            new Entry("Accept", (char) 0, true),
+            new Entry("Accept-Encoding", (char) 0, true),
+            new Entry("Accept-Language", (char) 0, true),
+            new Entry("Accept-Contact", 'a', true),
+            new Entry("Reject-Contact", 'j', true),
+            new Entry("Request-Disposition", 'd', true),
+            new Entry("Alert-Info", (char) 0, true),
+            new Entry("Call-Info", (char) 0, true),
+            new Entry("Error-Info", (char) 0, true),
+            new Entry("Content-Encoding", 'e', true),
+            new Entry("Content-Language", (char) 0, true),
+            new Entry("Content-Disposition", (char) 0, false),
+            new Entry("In-Reply-To", (char) 0, true),
+            new Entry("Warning", (char) 0, true),
+            new Entry("Reason", (char) 0, true),
+            new Entry("P-Asserted-Identity", (char) 0, true),
+            new Entry("P-Preferred-Identity", (char) 0, true),
+            new Entry("History-Info", (char) 0, true),
+            new Entry("Security-Client", (char) 0, true),
+            new Entry("Security-Server", (char) 0, true),
+            new Entry("Security-Verify", (char) 0, true),
+            new Entry("WWW-Authenticate", (char) 0, false),
+            new Entry("Authorization", (char) 0, false),
+            new Entry("Proxy-Authenticate", (char) 0, false),
+            new Entry("Proxy-Authorization", (char) 0, false),
+            new Entry("Authentication-Info", (char) 0, false),
+            new Entry("Date", (char) 0, false),
+            new Entry("Timestamp", (char) 0, false),
+            new Entry("Subject", 's', false),
+            new Entry("User-Agent", (char) 0, false),
+            new Entry("Server", (char) 0, false),
+            new Entry("Organization", (char) 0, false),
+            new Entry("Priority", (char) 0, false),
+            new Entry("Retry-After", (char) 0, false),
+            new Entry("Reply-To", (char) 0, false),
+            new Entry("MIME-Version", (char) 0, false),
+            new Entry("Event", 'o', false),
+            new Entry("Subscription-State", (char) 0, false),
+            new Entry("Refer-To", 'r', false),
+            new Entry("Referred-By", 'b', false),
+            new Entry("Session-Expires", 'x', false),
+            new Entry("Min-SE", (char) 0, false),
+            new Entry("RSeq", (char) 0, false),
+            new Entry("RAck", (char) 0, false),
+            new Entry("Identity", 'y', false),
+            new Entry("Identity-Info", 'n', false),
+            new Entry("Privacy", (char) 0, false),
+            new Entry("Replaces", (char) 0, false),
+            new Entry("Flow-Timer", (char) 0, false),
+            new Entry("SIP-ETag", (char) 0, false),
+            new Entry("SIP-If-Match", (char) 0, false),
+    };
+
+    static final int UNKNOWN = -1;
+    static final int VIA = index("Via");
+    static final int FROM = index("From");
+    static final int TO = index("To");
+    static final int CALL_ID = index("Call-ID");
+    static final int CSEQ = index("CSeq");
+    static final int MAX_FORWARDS = index("Max-Forwards");
+    static final int CONTACT = index("Contact");
+    static final int CONTENT_LENGTH = index("Content-Length");
+    static final int CONTENT_TYPE = index("Content-Type");
+    static final int ROUTE = index("Route");
+    static final int RECORD_ROUTE = index("Record-Route");
+    static final int TIMESTAMP = index("Timestamp");
+
+    private static final int TABLE_BITS = 8;
+    private static final int[] HASHED = new int[1 << TABLE_BITS];
+    private static final int[] COMPACT = new int[26];
+
+    static {
+        Arrays.fill(HASHED, UNKNOWN);
+        Arrays.fill(COMPACT, UNKNOWN);
+        for (int i = 0; i < ENTRIES.length; i++) {
+            String n = ENTRIES[i].name;
+            int h = 0;
+            for (int k = 0; k < n.length(); k++) h = 31 * h + SipChars.lower(n.charAt(k));
+            int slot = mix(h);
+            while (HASHED[slot] != UNKNOWN) slot = (slot + 1) & (HASHED.length - 1);
+            HASHED[slot] = i;
+            char c = ENTRIES[i].compact;
+            if (c != 0) COMPACT[c - 'a'] = i;
+        }
+    }
+
+    private static int index(String name) {
+        for (int i = 0; i < ENTRIES.length; i++) if (ENTRIES[i].name.equals(name)) return i;
+        throw new IllegalStateException(name);
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x45d9f3b;
+        h ^= h >>> 16;
+        return h & ((1 << TABLE_BITS) - 1);
+    }
+
+    /** Index of the header named by bytes [start, end), compact forms included, or {@link #UNKNOWN}. */
+    static int lookup(byte[] b, int start, int end) {
+        int len = end - start;
+        if (len == 1) {
+            int c = SipChars.lower(b[start] & 0xff);
+            return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : UNKNOWN;
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) h = 31 * h + SipChars.lower(b[i] & 0xff);
+        int slot = mix(h);
+        for (int probe = 0; probe < HASHED.length; probe++) {
+            int idx = HASHED[slot];
+            if (idx == UNKNOWN) return UNKNOWN;
+            String n = ENTRIES[idx].name;
+            if (n.length() == len && regionMatches(n, b, start)) return idx;
+            slot = (slot + 1) & (HASHED.length - 1);
+        }
+        return UNKNOWN;
+    }
+
+    /** Index of the header named {@code name}, compact forms included, or {@link #UNKNOWN}. */
+    static int lookup(CharSequence name) {
+        int len = name.length();
+        if (len == 1) {
+            int c = SipChars.lower(name.charAt(0));
+            return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : UNKNOWN;
+        }
+        int h = 0;
+        for (int i = 0; i < len; i++) h = 31 * h + SipChars.lower(name.charAt(i));
+        int slot = mix(h);
+        for (int probe = 0; probe < HASHED.length; probe++) {
+            int idx = HASHED[slot];
+            if (idx == UNKNOWN) return UNKNOWN;
+            if (SipChars.equalsIgnoreCase(ENTRIES[idx].name, name)) return idx;
+            slot = (slot + 1) & (HASHED.length - 1);
+        }
+        return UNKNOWN;
+    }
+
+    private static boolean regionMatches(String n, byte[] b, int start) {
+        for (int i = 0; i < n.length(); i++) {
+            if (SipChars.lower(n.charAt(i)) != SipChars.lower(b[start + i] & 0xff)) return false;
+        }
+        return true;
+    }
+
+    static String canonicalName(int index) {
+        return ENTRIES[index].name;
+    }
+
+    /** RFC 3261 §7.3.1: true when the header's grammar is a comma-separated list. */
+    static boolean isList(int index) {
+        return index >= 0 && ENTRIES[index].list;
+    }
+}

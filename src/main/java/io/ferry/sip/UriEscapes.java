@@ -1,0 +1,76 @@
+package io.ferry.sip;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** RFC 3261 §19.1.2 escaping: {@code %HH} sequences in URI components. */
+final class UriEscapes {
+
+    private UriEscapes() {
+    }
+
+    /** Decodes {@code %HH} escapes (UTF-8); text without {@code %} is returned as is. */
+    static String unescape(String s) {
+        if (s == null || s.indexOf('%') < 0) return s;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()
+                    && SipChars.isHex(s.charAt(i + 1)) && SipChars.isHex(s.charAt(i + 2))) {
+                out.write(SipChars.hexValue(s.charAt(i + 1)) * 16 + SipChars.hexValue(s.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Kinds of component, each with its own set of characters allowed unescaped. */
+    enum Component { USER, PASSWORD, PARAM, HEADER }
+
+    static boolean allowed(Component c, int ch) {
+        return switch (c) {
+            case USER -> SipChars.isUserChar(ch);
+            case PASSWORD -> SipChars.isPasswordChar(ch);
+            case PARAM -> SipChars.isParamChar(ch);
+            case HEADER -> SipChars.isHeaderChar(ch);
+        };
+    }
+
+    /** Escapes every byte of the UTF-8 form of {@code s} that the component does not allow. */
+    static String escape(String s, Component component) {
+        boolean clean = true;
+        for (int i = 0; i < s.length() && clean; i++) clean = allowed(component, s.charAt(i));
+        if (clean) return s;
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int ch = b & 0xff;
+            if (ch < 0x80 && allowed(component, ch)) {
+                sb.append((char) ch);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(ch >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(ch & 15, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Validates that {@code s[from, to)} holds only characters allowed in the component or
+     * well-formed escapes; returns the index of the first bad character, or -1.
+     */
+    static int firstInvalid(String s, int from, int to, Component component) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= to || !SipChars.isHex(s.charAt(i + 1)) || !SipChars.isHex(s.charAt(i + 2))) return i;
+                i += 2;
+            } else if (!allowed(component, c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,135 @@
+package io.ferry.sip;
+
+/** A cursor over one header value, for the hand-written view parsers; errors carry message offsets. */
+final class ValueScanner {
+
+    final String s;
+    int pos;
+    private final int base;
+    private final String reason;
+    private final String rule;
+
+    ValueScanner(String s, int base, String reason, String rule) {
+        this.s = s;
+        this.base = base;
+        this.reason = reason;
+        this.rule = rule;
+    }
+
+    boolean atEnd() {
+        return pos >= s.length();
+    }
+
+    int peek() {
+        return pos < s.length() ? s.charAt(pos) : -1;
+    }
+
+    /** Skips SP, HT and (already unfolded) line breaks. */
+    void skipWs() {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') pos++;
+            else break;
+        }
+    }
+
+    boolean skipWsAnd(char c) {
+        int save = pos;
+        skipWs();
+        if (peek() == c) {
+            pos++;
+            skipWs();
+            return true;
+        }
+        pos = save;
+        return false;
+    }
+
+    void expect(char c, String what) throws SipParseException {
+        if (peek() != c) throw error("expected " + what);
+        pos++;
+    }
+
+    String token(String what) throws SipParseException {
+        int start = pos;
+        while (pos < s.length() && SipChars.isToken(s.charAt(pos))) pos++;
+        if (pos == start) throw error("expected " + what);
+        return s.substring(start, pos);
+    }
+
+    /** A quoted-string including its quotes, as written (RFC 3261 §25.1). */
+    String quoted() throws SipParseException {
+        int start = pos;
+        expect('"', "quoted string");
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == '\\') {
+                if (pos + 1 >= s.length()) break;
+                pos += 2;
+            } else if (c == '"') {
+                pos++;
+                return s.substring(start, pos);
+            } else {
+                pos++;
+            }
+        }
+        pos = start;
+        throw error("unterminated quoted string");
+    }
+
+    /** A parameter value: quoted-string, or token characters plus host characters ({@code : [ ]}). */
+    String paramValue() throws SipParseException {
+        if (peek() == '"') return quoted();
+        int start = pos;
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (SipChars.isToken(c) || c == ':' || c == '[' || c == ']') pos++;
+            else break;
+        }
+        if (pos == start) throw error("expected parameter value");
+        return s.substring(start, pos);
+    }
+
+    SipParseException error(String detail) {
+        return new SipParseException(400, reason, rule + ": " + detail, base < 0 ? -1 : base + pos);
+    }
+
+    int offset() {
+        return base < 0 ? -1 : base + pos;
+    }
+
+    int base() {
+        return base;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    String rule() {
+        return rule;
+    }
+
+    /** Removes the quotes and backslash escapes of a quoted-string; other text is returned as is. */
+    static String unquote(String v) {
+        if (v == null || v.length() < 2 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') return v;
+        StringBuilder sb = new StringBuilder(v.length() - 2);
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length() - 1) c = v.charAt(++i);
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** A quoted-string for {@code v}, escaping {@code "} and {@code \}. */
+    static String quote(String v) {
+        StringBuilder sb = new StringBuilder(v.length() + 2).append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"' || c == '\\') sb.append('\\');
+            sb.append(c);
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The SIP wire protocol (RFC 3261): an immutable message model ({@link io.ferry.sip.SipMessage},
+ * {@link io.ferry.sip.Headers}, lazily parsed header views such as {@link io.ferry.sip.Via} and
+ * {@link io.ferry.sip.NameAddr}, URIs per RFC 3261 §19 and RFC 3966), a one-message-per-buffer
+ * {@link io.ferry.sip.SipParser} for datagrams and WebSocket messages (RFC 7118), a streaming
+ * {@link io.ferry.sip.SipFramer} for TCP/TLS (RFC 3261 §18.3, RFC 5626 §4.4.1 keepalives) and a
+ * {@link io.ferry.sip.SipSerializer} that writes untouched headers back byte for byte.
+ *
+ * <p>Plain Java: no EE imports, no logging, no static mutable state. All limits come from
+ * {@link io.ferry.sip.SipLimits} and are checked before memory is allocated. Every parse error is
+ * a {@link io.ferry.sip.SipParseException} carrying the byte offset, the broken rule and the
+ * response a request should get.
+ */
+package io.ferry.sip;
