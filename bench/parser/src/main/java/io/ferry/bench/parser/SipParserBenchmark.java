@@ -1,6 +1,8 @@
 package io.ferry.bench.parser;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import io.ferry.sip.SipMessage;
+import io.ferry.sip.SipParseException;
 import java.text.ParseException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,16 +32,26 @@ public class SipParserBenchmark {
     public Workload workload;
 
     private byte[] bytes;
+    private FerrySide ferry;
     private JainSipSide jainSip;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         bytes = workload.bytes();
+        ferry = new FerrySide();
         jainSip = new JainSipSide();
-        ProxyView jain = JainSipSide.view(jainSip.parse(bytes));
-        if (jain.branch() == null || jain.callId() == null) {
-            throw new IllegalStateException(workload + ": JAIN-SIP read " + jain);
+        // Both sides must read the same proxy fields from the same bytes, or the run is void.
+        ProxyView f = FerrySide.view(ferry.parse(bytes));
+        ProxyView j = JainSipSide.view(jainSip.parse(bytes));
+        if (!f.equals(j) || f.branch() == null || f.callId() == null) {
+            throw new IllegalStateException(workload + ": parsers disagree: Ferry " + f + ", JAIN-SIP " + j);
         }
+    }
+
+    @Benchmark
+    public void ferry(Blackhole bh) throws SipParseException {
+        SipMessage m = ferry.parse(bytes);
+        FerrySide.touch(m, bh);
     }
 
     @Benchmark
