@@ -3,6 +3,9 @@
 
 Usage: ratios.py RESULT.json [RESULT.json ...]
 
+With several files it prints one table per run and then a combined table of the medians across
+runs (each run's mean score per benchmark), which is what bench/README.md reports.
+
 For each workload it shows the throughput (ops/s, mean +- JMH's 99.9% error) and the allocation
 per parsed message (gc.alloc.rate.norm, B/op) of both parsers, and the ratios:
   throughput x  = Ferry ops/s / JAIN-SIP ops/s    (issue 5 target: >= 5)
@@ -49,22 +52,46 @@ def fmt_bytes(b):
     return "—" if b is None else f"{b:,.0f}"
 
 
+def median(values):
+    v = sorted(x for x in values if x is not None)
+    if not v:
+        return None
+    m = len(v) // 2
+    return v[m] if len(v) % 2 else (v[m - 1] + v[m]) / 2
+
+
+def combine(all_results):
+    """Median across runs of each benchmark's ops/s and B/op (no error column)."""
+    keys = set().union(*(r.keys() for r in all_results))
+    out = {}
+    for k in keys:
+        runs = [r[k] for r in all_results if k in r]
+        out[k] = (median(x[0] for x in runs), None, median(x[2] for x in runs))
+    return out
+
+
+def table(title, results):
+    workloads = sorted({w for (_, w) in results}, key=lambda w: (ORDER.index(w) if w in ORDER else 99, w))
+    print(f"\n{title}\n")
+    print("| workload | Ferry ops/s | JAIN-SIP ops/s | throughput × (≥5) | Ferry B/op | JAIN-SIP B/op | alloc ratio (≤0.10) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for w in workloads:
+        f_ops, f_err, f_b = results.get((FERRY, w), (None, None, None))
+        j_ops, j_err, j_b = results.get((JAIN, w), (None, None, None))
+        thr = f"{f_ops / j_ops:.2f}×" if f_ops and j_ops else "—"
+        alloc = f"{f_b / j_b:.3f}" if f_b is not None and j_b else "—"
+        print(f"| {w} | {fmt_ops(f_ops, f_err)} | {fmt_ops(j_ops, j_err)} | {thr} "
+              f"| {fmt_bytes(f_b)} | {fmt_bytes(j_b)} | {alloc} |")
+
+
 def main(paths):
     if not paths:
         sys.exit(__doc__)
-    for path in paths:
-        results = load(path)
-        workloads = sorted({w for (_, w) in results}, key=lambda w: (ORDER.index(w) if w in ORDER else 99, w))
-        print(f"\n{path}\n")
-        print("| workload | Ferry ops/s | JAIN-SIP ops/s | throughput × (≥5) | Ferry B/op | JAIN-SIP B/op | alloc ratio (≤0.10) |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        for w in workloads:
-            f_ops, f_err, f_b = results.get((FERRY, w), (None, None, None))
-            j_ops, j_err, j_b = results.get((JAIN, w), (None, None, None))
-            thr = f"{f_ops / j_ops:.2f}×" if f_ops and j_ops else "—"
-            alloc = f"{f_b / j_b:.3f}" if f_b is not None and j_b else "—"
-            print(f"| {w} | {fmt_ops(f_ops, f_err)} | {fmt_ops(j_ops, j_err)} | {thr} "
-                  f"| {fmt_bytes(f_b)} | {fmt_bytes(j_b)} | {alloc} |")
+    all_results = [load(p) for p in paths]
+    for path, results in zip(paths, all_results):
+        table(path, results)
+    if len(paths) > 1:
+        table(f"median of {len(paths)} runs", combine(all_results))
 
 
 if __name__ == "__main__":
