@@ -5,6 +5,7 @@
 #   ./run.sh --quick      smoke run: 1 fork, 1 x 1 s warm-up, 2 x 1 s measurement (~30 s; JAIN-SIP is
 #                         still cold then, so its throughput is far too low: check that it runs, no more)
 #   ./run.sh --no-build   reuse target/benchmarks.jar
+#   ./run.sh --breakdown  Ferry only: parse alone, then parse + one proxy field at a time (no ratios)
 #   ./run.sh -- ARGS      anything after -- goes to JMH (e.g. -- -p workload=INVITE, -- -f 3)
 #
 # Always: throughput mode in ops/s, -prof gc (gc.alloc.rate.norm = bytes allocated per message).
@@ -14,13 +15,16 @@ cd "$(dirname "$0")"
 
 mode=full
 build=yes
+include='io\.ferry\.bench\.parser\.SipParserBenchmark\..*'
+breakdown=no
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) mode=quick; shift ;;
     --no-build) build=no; shift ;;
+    --breakdown) breakdown=yes; include='io\.ferry\.bench\.parser\.FerryBreakdownBenchmark\..*'; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,12 +43,15 @@ esac
 mkdir -p results
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 suffix=""
-[[ $mode == quick ]] && suffix=-quick
+[[ $breakdown == yes ]] && suffix="$suffix-breakdown"
+[[ $mode == quick ]] && suffix="$suffix-quick"
 out="results/jmh-${stamp}${suffix}.json"
 
-java -jar target/benchmarks.jar 'io\.ferry\.bench\.parser\.SipParserBenchmark\..*' \
+java -jar target/benchmarks.jar "$include" \
   -bm thrpt -tu s -prof gc "${iters[@]}" -rf json -rff "$out" "${extra[@]}"
 
 echo
 echo "JMH results: bench/parser/$out"
-python3 ratios.py "$out"
+if [[ $breakdown == no ]]; then
+  python3 ratios.py "$out"
+fi
