@@ -8,8 +8,9 @@
 #   ./run.sh --breakdown  Ferry only: parse alone, then parse + one proxy field at a time (no ratios)
 #   ./run.sh -- ARGS      anything after -- goes to JMH (e.g. -- -p workload=INVITE, -- -f 3)
 #
-# Always: throughput mode in ops/s, -prof gc (gc.alloc.rate.norm = bytes allocated per message).
-# Writes results/jmh-<UTC time>[-quick].json and prints the Ferry/JAIN-SIP ratios (ratios.py).
+# Always: throughput mode in ops/s, -prof gc (gc.alloc.rate.norm = bytes allocated per message) and
+# -prof CpuTimeProfiler (cpu.time.norm = JVM CPU ns per message, robust to other load on the box).
+# Writes results/jmh-<UTC time>[-breakdown][-quick].json and prints the Ferry/JAIN-SIP ratios (ratios.py).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,7 +25,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=no; shift ;;
     --breakdown) breakdown=yes; include='io\.ferry\.bench\.parser\.FerryBreakdownBenchmark\..*'; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -48,7 +49,7 @@ suffix=""
 out="results/jmh-${stamp}${suffix}.json"
 
 java -jar target/benchmarks.jar "$include" \
-  -bm thrpt -tu s -prof gc "${iters[@]}" -rf json -rff "$out" "${extra[@]}"
+  -bm thrpt -tu s -prof gc -prof io.ferry.bench.parser.CpuTimeProfiler "${iters[@]}" -rf json -rff "$out" "${extra[@]}"
 
 echo
 echo "JMH results: bench/parser/$out"

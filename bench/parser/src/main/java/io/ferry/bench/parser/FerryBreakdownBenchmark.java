@@ -22,7 +22,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Where Ferry's time and allocation go: the framing parse alone, then the parse plus one proxy
  * field at a time. Not part of the Ferry/JAIN-SIP comparison; run it with
- * {@code ./run.sh -- 'FerryBreakdownBenchmark'} style JMH filters (see bench/README.md).
+ * {@code ./run.sh --breakdown} (see bench/README.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
