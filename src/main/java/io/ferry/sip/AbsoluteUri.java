@@ -8,17 +8,17 @@ package io.ferry.sip;
  */
 public record AbsoluteUri(String scheme, String text) implements Uri {
 
-    static AbsoluteUri parse(String s, int colon, int base, String reason) throws SipParseException {
-        if (colon + 1 >= s.length()) {
-            throw new SipParseException(400, reason, "RFC 3261 §25.1 absoluteURI: empty", base < 0 ? -1 : base + colon);
+    static AbsoluteUri parse(String s, int from, int colon, int to, int base, String reason) throws SipParseException {
+        if (colon + 1 >= to) {
+            throw new SipParseException(SipParseFailure.BAD_URI, reason, "RFC 3261 §25.1 absoluteURI: empty", base < 0 ? -1 : base + colon);
         }
-        for (int i = colon + 1; i < s.length(); i++) {
+        for (int i = colon + 1; i < to; i++) {
             char c = s.charAt(i);
             if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"') {
-                throw new SipParseException(400, reason, "RFC 3261 §25.1 absoluteURI: bad character", base < 0 ? -1 : base + i);
+                throw new SipParseException(SipParseFailure.BAD_URI, reason, "RFC 3261 §25.1 absoluteURI: bad character", base < 0 ? -1 : base + i);
             }
         }
-        return new AbsoluteUri(SipChars.toLower(s.substring(0, colon)), s);
+        return new AbsoluteUri(SipChars.toLower(s.substring(from, colon)), s.substring(from, to));
     }
 
     /** Same scheme (case-insensitive) and same text after it. */

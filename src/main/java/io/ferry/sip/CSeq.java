@@ -21,7 +21,7 @@ public record CSeq(long number, String method) {
     }
 
     static CSeq parse(String value, int base) throws SipParseException {
-        ValueScanner sc = new ValueScanner(value, base, "Bad CSeq", RULE);
+        ValueScanner sc = new ValueScanner(value, 0, value.length(), base, "Bad CSeq", RULE);
         sc.skipWs();
         long n = Numbers.digits(sc, MAX, "sequence number");
         int before = sc.pos;

@@ -26,13 +26,14 @@ public final class HeaderField {
     private final int end;
     private final int key;
     private final boolean folded;
-    private final boolean fromMessage;
+    /** Index in {@code buf} of the message's first byte, or -1 for a field built by Ferry. */
+    private final int base;
 
     private String nameCache;
     private String valueCache;
 
     HeaderField(byte[] buf, int start, int nameEnd, int valueStart, int valueEnd, int end,
-                int key, boolean folded, boolean fromMessage) {
+                int key, boolean folded, int base) {
         this.buf = buf;
         this.start = start;
         this.nameEnd = nameEnd;
@@ -41,7 +42,7 @@ public final class HeaderField {
         this.end = end;
         this.key = key;
         this.folded = folded;
-        this.fromMessage = fromMessage;
+        this.base = base;
     }
 
     /**
@@ -66,7 +67,7 @@ public final class HeaderField {
         b[b.length - 2] = '\r';
         b[b.length - 1] = '\n';
         HeaderField f = new HeaderField(b, 0, n.length, n.length + 2, n.length + 2 + v.length, b.length,
-                HeaderTable.lookup(name), false, false);
+                HeaderTable.lookup(name), false, -1);
         f.nameCache = name;
         f.valueCache = trimmed;
         return f;
@@ -94,10 +95,6 @@ public final class HeaderField {
         return key < 0 && nameEquals(name);
     }
 
-    boolean is(int knownKey) {
-        return key == knownKey;
-    }
-
     int key() {
         return key;
     }
@@ -115,13 +112,15 @@ public final class HeaderField {
     public String value() {
         String v = valueCache;
         if (v == null) {
-            v = folded ? unfold() : new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
+            v = decodeValue(buf, valueStart, valueEnd, folded);
             valueCache = v;
         }
         return v;
     }
 
-    private String unfold() {
+    /** The value in {@code buf[valueStart, valueEnd)} as UTF-8, unfolded when {@code folded}. */
+    static String decodeValue(byte[] buf, int valueStart, int valueEnd, boolean folded) {
+        if (!folded) return new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
         byte[] out = new byte[valueEnd - valueStart];
         int n = 0;
         int i = valueStart;
@@ -162,12 +161,7 @@ public final class HeaderField {
 
     /** Byte offset of the value in the parsed message, or -1 for a field built by Ferry. */
     public int offset() {
-        return fromMessage ? valueStart : -1;
-    }
-
-    /** Base to add to an index into {@link #value()} to get a message offset (approximate after folds). */
-    int offsetBase() {
-        return fromMessage && !folded ? valueStart : fromMessage ? valueStart : -1;
+        return base >= 0 ? valueStart - base : -1;
     }
 
     /** True when the value spans folded continuation lines. */

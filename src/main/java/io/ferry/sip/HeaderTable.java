@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The header names Ferry knows: canonical spelling, compact form (RFC 3261 §7.3.3 and the IANA
- * registry: RFC 3515, 3841, 3892, 4028, 4474, 6665) and whether the grammar allows a
+ * registry, which has nineteen: RFC 3515, 3841, 3892, 4028, 6665, 8224; RFC 8224 retired
+ * Identity-Info and its "n") and whether the grammar allows a
  * comma-separated list of values (RFC 3261 §7.3.1). Looked up from bytes without allocating.
  */
 final class HeaderTable {
@@ -83,7 +84,7 @@ final class HeaderTable {
             new Entry("RSeq", (char) 0, false),
             new Entry("RAck", (char) 0, false),
             new Entry("Identity", 'y', false),
-            new Entry("Identity-Info", 'n', false),
+            new Entry("Identity-Info", (char) 0, false),
             new Entry("Privacy", (char) 0, false),
             new Entry("Replaces", (char) 0, false),
             new Entry("Flow-Timer", (char) 0, false),

@@ -34,7 +34,13 @@ public record NameAddr(String displayName, Uri uri, Parameters params, boolean a
     }
 
     static NameAddr parse(String value, int base, String reason, boolean wildcardAllowed) throws SipParseException {
-        ValueScanner sc = new ValueScanner(value, base, reason, RULE);
+        return parse(value, 0, value.length(), base, reason, wildcardAllowed);
+    }
+
+    /** Parses {@code value[from, to)}; error offsets are {@code base} plus the index in {@code value}. */
+    static NameAddr parse(String value, int from, int to, int base, String reason, boolean wildcardAllowed)
+            throws SipParseException {
+        ValueScanner sc = new ValueScanner(value, from, to, base, reason, RULE);
         sc.skipWs();
         if (sc.peek() == '*') {
             int save = sc.pos;
@@ -53,7 +59,7 @@ public record NameAddr(String displayName, Uri uri, Parameters params, boolean a
             if (sc.peek() != '<') throw sc.error("expected '<' after display name");
         } else {
             // display-name as tokens: only when a '<' follows them
-            int lt = value.indexOf('<', sc.pos);
+            int lt = SipChars.indexOf(value, '<', sc.pos, to);
             if (lt > sc.pos && isTokenRun(value, sc.pos, lt)) {
                 display = value.substring(sc.pos, lt).strip();
                 sc.pos = lt;
@@ -62,10 +68,13 @@ public record NameAddr(String displayName, Uri uri, Parameters params, boolean a
         Uri uri;
         boolean brackets;
         if (sc.peek() == '<') {
-            int close = value.indexOf('>', sc.pos + 1);
+            int close = SipChars.indexOf(value, '>', sc.pos + 1, to);
             if (close < 0) throw sc.error("missing '>'");
-            String text = value.substring(sc.pos + 1, close).strip();
-            uri = Uri.parse(text, base < 0 ? -1 : base + sc.pos + 1, reason);
+            int us = sc.pos + 1;
+            int ue = close;
+            while (us < ue && SipChars.isWsp(value.charAt(us))) us++;
+            while (ue > us && SipChars.isWsp(value.charAt(ue - 1))) ue--;
+            uri = Uri.parse(value, us, ue, base, reason);
             sc.pos = close + 1;
             brackets = true;
         } else {
@@ -76,7 +85,7 @@ public record NameAddr(String displayName, Uri uri, Parameters params, boolean a
                 sc.pos++;
             }
             if (sc.pos == s) throw sc.error("expected URI");
-            uri = Uri.parse(value.substring(s, sc.pos), base < 0 ? -1 : base + s, reason);
+            uri = Uri.parse(value, s, sc.pos, base, reason);
             brackets = false;
         }
         Parameters params = Parameters.parse(sc);

@@ -30,7 +30,7 @@ public record OptionTags(List<String> tags) {
                 for (int k = r[i]; k < r[i + 1]; k++) {
                     if (!SipChars.isToken(v.charAt(k))) {
                         int base = f.offset();
-                        throw new SipParseException(400, reason, rule + ": option-tag is not a token", base < 0 ? -1 : base + k);
+                        throw new SipParseException(SipParseFailure.BAD_HEADER_VALUE, reason, rule + ": option-tag is not a token", base < 0 ? -1 : base + k);
                     }
                 }
                 out.add(v.substring(r[i], r[i + 1]));

@@ -1,7 +1,9 @@
 package io.ferry.sip;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,12 +21,15 @@ public final class Parameters {
         }
     }
 
-    private static final Parameters EMPTY = new Parameters(List.of());
+    private static final Param[] NONE = new Param[0];
+    private static final Parameters EMPTY = new Parameters(NONE, 0);
 
-    private final List<Param> list;
+    private final Param[] arr;
+    private final int n;
 
-    private Parameters(List<Param> list) {
-        this.list = list;
+    private Parameters(Param[] arr, int n) {
+        this.arr = arr;
+        this.n = n;
     }
 
     public static Parameters empty() {
@@ -32,19 +37,42 @@ public final class Parameters {
     }
 
     public static Parameters of(List<Param> params) {
-        return params.isEmpty() ? EMPTY : new Parameters(List.copyOf(params));
+        return params.isEmpty() ? EMPTY : new Parameters(params.toArray(NONE), params.size());
     }
 
+    /** Takes {@code a[0, n)} without copying; the caller never touches {@code a} again. */
+    static Parameters adopt(Param[] a, int n) {
+        return n == 0 ? EMPTY : new Parameters(a, n);
+    }
+
+    /** The parameters in order, as an unmodifiable list. */
     public List<Param> asList() {
-        return list;
+        return new AbstractList<>() {
+            @Override
+            public Param get(int index) {
+                Objects.checkIndex(index, n);
+                return arr[index];
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
     }
 
     public boolean isEmpty() {
-        return list.isEmpty();
+        return n == 0;
     }
 
     public int size() {
-        return list.size();
+        return n;
+    }
+
+    /** The parameter at {@code index}. */
+    public Param get(int index) {
+        Objects.checkIndex(index, n);
+        return arr[index];
     }
 
     /** True when a parameter named {@code name} is present, with or without a value. */
@@ -71,32 +99,35 @@ public final class Parameters {
     }
 
     Param find(String name) {
-        for (Param p : list) if (SipChars.equalsIgnoreCase(p.name, name)) return p;
+        for (int i = 0; i < n; i++) if (SipChars.equalsIgnoreCase(arr[i].name, name)) return arr[i];
         return null;
     }
 
     /** A copy where {@code name} has {@code value} ({@code null} for a flag), in place or appended. */
     public Parameters with(String name, String value) {
-        List<Param> out = new ArrayList<>(list.size() + 1);
+        Param[] out = new Param[n + 1];
+        int k = 0;
         boolean replaced = false;
-        for (Param p : list) {
-            if (!replaced && SipChars.equalsIgnoreCase(p.name, name)) {
-                out.add(new Param(p.name, value));
+        for (int i = 0; i < n; i++) {
+            Param p = arr[i];
+            if (SipChars.equalsIgnoreCase(p.name, name)) {
+                if (!replaced) out[k++] = new Param(p.name, value);
                 replaced = true;
-            } else if (!SipChars.equalsIgnoreCase(p.name, name)) {
-                out.add(p);
+            } else {
+                out[k++] = p;
             }
         }
-        if (!replaced) out.add(new Param(name, value));
-        return new Parameters(List.copyOf(out));
+        if (!replaced) out[k++] = new Param(name, value);
+        return new Parameters(out, k);
     }
 
     /** A copy without {@code name}. */
     public Parameters without(String name) {
         if (find(name) == null) return this;
-        List<Param> out = new ArrayList<>(list.size());
-        for (Param p : list) if (!SipChars.equalsIgnoreCase(p.name, name)) out.add(p);
-        return out.isEmpty() ? EMPTY : new Parameters(List.copyOf(out));
+        Param[] out = new Param[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) if (!SipChars.equalsIgnoreCase(arr[i].name, name)) out[k++] = arr[i];
+        return adopt(out, k);
     }
 
     /**
@@ -104,7 +135,8 @@ public final class Parameters {
      * before any character that cannot continue the list (e.g. a comma).
      */
     static Parameters parse(ValueScanner sc) throws SipParseException {
-        List<Param> out = null;
+        Param[] out = null;
+        int k = 0;
         while (true) {
             int save = sc.pos;
             sc.skipWs();
@@ -117,15 +149,17 @@ public final class Parameters {
             String name = sc.token("parameter name");
             String value = null;
             if (sc.skipWsAnd('=')) value = sc.paramValue();
-            if (out == null) out = new ArrayList<>(4);
-            out.add(new Param(name, value));
+            if (out == null) out = new Param[4];
+            else if (k == out.length) out = Arrays.copyOf(out, k * 2);
+            out[k++] = new Param(name, value);
         }
-        return out == null ? EMPTY : new Parameters(List.copyOf(out));
+        return out == null ? EMPTY : new Parameters(out, k);
     }
 
     /** Appends {@code ;name[=value]} for each parameter. */
     void appendTo(StringBuilder sb) {
-        for (Param p : list) {
+        for (int i = 0; i < n; i++) {
+            Param p = arr[i];
             sb.append(';').append(p.name);
             if (p.value != null) sb.append('=').append(p.value);
         }
@@ -133,12 +167,14 @@ public final class Parameters {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Parameters p && list.equals(p.list);
+        return o instanceof Parameters p && Arrays.equals(arr, 0, n, p.arr, 0, p.n);
     }
 
     @Override
     public int hashCode() {
-        return list.hashCode();
+        int h = 1;
+        for (int i = 0; i < n; i++) h = 31 * h + arr[i].hashCode();
+        return h;
     }
 
     /** {@code ;a=b;c} as written. */

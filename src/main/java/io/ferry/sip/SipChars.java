@@ -92,6 +92,12 @@ final class SipChars {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
+    /** Index of {@code c} in {@code s[from, to)}, or -1 (never looks past {@code to}). */
+    static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) if (s.charAt(i) == c) return i;
+        return -1;
+    }
+
     /** ASCII case-insensitive equality; cheaper than String.equalsIgnoreCase for protocol tokens. */
     static boolean equalsIgnoreCase(CharSequence a, CharSequence b) {
         if (a.length() != b.length()) return false;

@@ -9,10 +9,17 @@ public sealed interface SipFrame permits SipFrame.Message, SipFrame.Rejected, Si
 
     /**
      * A message that was framed (its bytes are consumed, the stream goes on) but does not parse;
-     * a request gets {@code error.status()} / {@code error.reason()}, a response is dropped.
-     * Offsets are relative to the start of the message.
+     * a request gets {@code error.status()} / {@code error.reason()}, built with
+     * {@link SipParser#responseTo(byte[], int, int, SipParseException)} from {@code bytes}; a
+     * response is dropped. Offsets are relative to the start of the message.
+     *
+     * @param error the parse error
+     * @param bytes a copy of the message's bytes, owned by the receiver
      */
-    record Rejected(SipParseException error) implements SipFrame {
+    record Rejected(SipParseException error, byte[] bytes) implements SipFrame {
+        public Rejected(SipParseException error) {
+            this(error, new byte[0]);
+        }
     }
 
     /** RFC 5626 §4.4.1: a CRLFCRLF keepalive ping; the transport answers with one CRLF (pong). */

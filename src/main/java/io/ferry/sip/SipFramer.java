@@ -21,6 +21,16 @@ import java.util.function.Consumer;
  * make the stream unframeable: {@code feed} throws a {@link SipParseException} with
  * {@link SipParseException#framingLost()} true, after delivering the frames before the fault,
  * and every later call throws it again. The connection must then be closed.
+ *
+ * <p>Each delivered message owns a copy of its bytes; the caller may reuse the buffers it feeds.
+ * <pre>{@code
+ * framer.feed(byteBuffer, frame -> {
+ *     if (frame instanceof SipFrame.Message m) dispatch(m.message());
+ *     else if (frame instanceof SipFrame.Ping) send(CRLF);                       // RFC 5626 §4.4.1 pong
+ *     else if (frame instanceof SipFrame.Rejected r) parser.responseTo(r.bytes(), 0, r.bytes().length, r.error())
+ *             .ifPresent(this::send);                                         // 400/505/513..., stream goes on
+ * });                                                                         // throws when framing is lost: close
+ * }</pre>
  */
 public final class SipFramer {
 
@@ -160,19 +170,19 @@ public final class SipFramer {
                 int headerEnd = findHeaderEnd();
                 if (headerEnd < 0) {
                     if (end - start >= limits.maxMessageBytes()) {
-                        throw new SipParseException(513, "Message Too Large",
+                        throw new SipParseException(SipParseFailure.MESSAGE_TOO_LARGE,
                                 RULE_FRAMING + ": no empty line within SipLimits.maxMessageBytes=" + limits.maxMessageBytes(), 0, true);
                     }
                     return;
                 }
                 long cl = contentLength(headerEnd);
                 if (cl > limits.maxContentLength()) {
-                    throw new SipParseException(413, "Request Entity Too Large",
+                    throw new SipParseException(SipParseFailure.BODY_TOO_LARGE,
                             RULE_FRAMING + ": SipLimits.maxContentLength=" + limits.maxContentLength(), 0, true);
                 }
                 long total = headerEnd - start + cl;
                 if (total > limits.maxMessageBytes()) {
-                    throw new SipParseException(513, "Message Too Large",
+                    throw new SipParseException(SipParseFailure.MESSAGE_TOO_LARGE,
                             RULE_FRAMING + ": SipLimits.maxMessageBytes=" + limits.maxMessageBytes(), 0, true);
                 }
                 frameLength = (int) total;
@@ -183,11 +193,12 @@ public final class SipFramer {
             start += len;
             frameLength = -1;
             scanned = 0;
+            byte[] copy = java.util.Arrays.copyOfRange(buf, at, at + len);
             SipFrame frame;
             try {
-                frame = new SipFrame.Message(parser.parse(buf, at, len));
+                frame = new SipFrame.Message(parser.parse(copy));
             } catch (SipParseException e) {
-                frame = new SipFrame.Rejected(e);
+                frame = new SipFrame.Rejected(e, copy);
             }
             sink.accept(frame);
         }
@@ -200,14 +211,14 @@ public final class SipFramer {
     private int keepalive(Consumer<? super SipFrame> sink) throws SipParseException {
         int n = end - start;
         byte c = buf[start];
-        if (c == '\n') throw new SipParseException(400, "Bad Line Ending", RULE_FRAMING + ": bare LF between messages", 0, true);
+        if (c == '\n') throw new SipParseException(SipParseFailure.BAD_LINE_ENDING, RULE_FRAMING + ": bare LF between messages", 0, true);
         if (c != '\r') return 0;
         if (n < 2) return -1;
-        if (buf[start + 1] != '\n') throw new SipParseException(400, "Bad Line Ending", RULE_FRAMING + ": bare CR between messages", 0, true);
+        if (buf[start + 1] != '\n') throw new SipParseException(SipParseFailure.BAD_LINE_ENDING, RULE_FRAMING + ": bare CR between messages", 0, true);
         if (n < 3) return -1;
         if (buf[start + 2] == '\r') {
             if (n < 4) return -1;
-            if (buf[start + 3] != '\n') throw new SipParseException(400, "Bad Line Ending", RULE_FRAMING + ": bare CR between messages", 2, true);
+            if (buf[start + 3] != '\n') throw new SipParseException(SipParseFailure.BAD_LINE_ENDING, RULE_FRAMING + ": bare CR between messages", 2, true);
             start += 4;
             sink.accept(SipFrame.PING);
             return 1;
@@ -244,7 +255,7 @@ public final class SipFramer {
                 while (q < lineEnd && (buf[q] == ' ' || buf[q] == '\t')) q++;
                 if (q < lineEnd && buf[q] == ':' && HeaderTable.lookup(buf, p, ne) == HeaderTable.CONTENT_LENGTH) {
                     if (found >= 0) {
-                        throw new SipParseException(400, "Multiple Content-Length", RULE_FRAMING + ": more than one Content-Length",
+                        throw new SipParseException(SipParseFailure.MULTIPLE_CONTENT_LENGTH, RULE_FRAMING + ": more than one Content-Length",
                                 lineStart - start, true);
                     }
                     int vs = q + 1;
@@ -261,14 +272,14 @@ public final class SipFramer {
                     try {
                         found = SipParser.parseLength(buf, vs, e);
                     } catch (SipParseException ex) {
-                        throw new SipParseException(400, ex.reason(), ex.rule(), ex.offset() - start, true);
+                        throw new SipParseException(ex.failure(), ex.reason(), ex.rule(), ex.offset() - start, true);
                     }
                 }
             }
             p = lineEnd + 1;
         }
         if (found < 0) {
-            throw new SipParseException(400, "Missing Content-Length", "RFC 3261 §18.3 Content-Length is mandatory on streams", 0, true);
+            throw new SipParseException(SipParseFailure.MISSING_CONTENT_LENGTH, "RFC 3261 §18.3 Content-Length is mandatory on streams", 0, true);
         }
         return found;
     }

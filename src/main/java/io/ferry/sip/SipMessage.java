@@ -62,34 +62,40 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
 
     /** Call-ID (RFC 3261 §20.8), as written. */
     default Optional<String> callId() {
-        HeaderField f = headers().first(HeaderTable.CALL_ID);
-        return f == null ? Optional.empty() : Optional.of(f.value());
+        Headers h = headers();
+        int i = h.indexOf(HeaderTable.CALL_ID);
+        return i < 0 ? Optional.empty() : Optional.of(h.valueAt(i));
     }
 
     /** CSeq (RFC 3261 §20.16). */
     default Optional<CSeq> cseq() throws SipParseException {
-        HeaderField f = headers().first(HeaderTable.CSEQ);
-        return f == null ? Optional.empty() : Optional.of(CSeq.parse(f.value(), f.offset()));
+        Headers h = headers();
+        int i = h.indexOf(HeaderTable.CSEQ);
+        return i < 0 ? Optional.empty() : Optional.of(CSeq.parse(h.valueAt(i), h.offsetAt(i)));
     }
 
     /** The first Via value (RFC 3261 §20.42). */
     default Optional<Via> topVia() throws SipParseException {
-        HeaderField f = headers().first(HeaderTable.VIA);
-        if (f == null) return Optional.empty();
-        String v = f.value();
-        int[] r = ValueSplitter.split(v);
-        if (r.length == 0) throw new SipParseException(400, "Bad Via", "RFC 3261 §20.42 Via: empty", f.offset());
-        return Optional.of(Via.parse(v.substring(r[0], r[1]), shift(f, r[0])));
+        Headers h = headers();
+        int i = h.indexOf(HeaderTable.VIA);
+        if (i < 0) return Optional.empty();
+        String v = h.valueAt(i);
+        return Optional.of(Via.parse(v, 0, ValueSplitter.elementEnd(v, 0), h.offsetAt(i)));
     }
 
     /** All Via values, top first. */
     default List<Via> vias() throws SipParseException {
-        List<Via> out = new ArrayList<>(2);
-        for (HeaderField f : headers().fields()) {
-            if (!f.is(HeaderTable.VIA)) continue;
-            String v = f.value();
-            int[] r = ValueSplitter.split(v);
-            for (int i = 0; i < r.length; i += 2) out.add(Via.parse(v.substring(r[i], r[i + 1]), shift(f, r[i])));
+        Headers h = headers();
+        List<Via> out = new ArrayList<>(4);
+        for (int i = h.indexOf(HeaderTable.VIA); i >= 0; i = h.indexOf(HeaderTable.VIA, null, i + 1)) {
+            String v = h.valueAt(i);
+            int base = h.offsetAt(i);
+            int from = 0;
+            while (from < v.length()) {
+                int e = ValueSplitter.elementEnd(v, from);
+                if (!isBlank(v, from, e)) out.add(Via.parse(v, from, e, base));
+                from = e + 1;
+            }
         }
         return out;
     }
@@ -105,26 +111,30 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
     }
 
     private Optional<NameAddr> single(int key, String reason) throws SipParseException {
-        HeaderField f = headers().first(key);
-        return f == null ? Optional.empty() : Optional.of(NameAddr.parse(f.value(), f.offset(), reason, false));
+        Headers h = headers();
+        int i = h.indexOf(key);
+        return i < 0 ? Optional.empty() : Optional.of(NameAddr.parse(h.valueAt(i), h.offsetAt(i), reason, false));
     }
 
     /** Max-Forwards (RFC 3261 §20.22). */
     default Optional<MaxForwards> maxForwards() throws SipParseException {
-        HeaderField f = headers().first(HeaderTable.MAX_FORWARDS);
-        return f == null ? Optional.empty() : Optional.of(MaxForwards.parse(f.value(), f.offset()));
+        Headers h = headers();
+        int i = h.indexOf(HeaderTable.MAX_FORWARDS);
+        return i < 0 ? Optional.empty() : Optional.of(MaxForwards.parse(h.valueAt(i), h.offsetAt(i)));
     }
 
     /** Content-Length (RFC 3261 §20.14) as written; the parser has already checked it. */
     default Optional<ContentLength> contentLength() throws SipParseException {
-        HeaderField f = headers().first(HeaderTable.CONTENT_LENGTH);
-        return f == null ? Optional.empty() : Optional.of(ContentLength.parse(f.value(), f.offset()));
+        Headers h = headers();
+        int i = h.indexOf(HeaderTable.CONTENT_LENGTH);
+        return i < 0 ? Optional.empty() : Optional.of(ContentLength.parse(h.valueAt(i), h.offsetAt(i)));
     }
 
     /** Content-Type (RFC 3261 §20.15). */
     default Optional<ContentType> contentType() throws SipParseException {
-        HeaderField f = headers().first(HeaderTable.CONTENT_TYPE);
-        return f == null ? Optional.empty() : Optional.of(ContentType.parse(f.value(), f.offset()));
+        Headers h = headers();
+        int i = h.indexOf(HeaderTable.CONTENT_TYPE);
+        return i < 0 ? Optional.empty() : Optional.of(ContentType.parse(h.valueAt(i), h.offsetAt(i)));
     }
 
     /** Expires (RFC 3261 §20.19). */
@@ -155,16 +165,29 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
 
     /** The name-addr values of every field named {@code name}, comma-separated ones split. */
     default List<NameAddr> addresses(String name, boolean wildcardAllowed) throws SipParseException {
+        Headers h = headers();
+        int key = HeaderTable.lookup(name);
+        String reason = "Bad " + (key >= 0 ? HeaderTable.canonicalName(key) : name);
         List<NameAddr> out = new ArrayList<>(2);
-        String reason = "Bad " + (HeaderTable.lookup(name) >= 0 ? HeaderTable.canonicalName(HeaderTable.lookup(name)) : name);
-        for (HeaderField f : headers().all(name)) {
-            String v = f.value();
-            int[] r = ValueSplitter.split(v);
-            for (int i = 0; i < r.length; i += 2) {
-                out.add(NameAddr.parse(v.substring(r[i], r[i + 1]), shift(f, r[i]), reason, wildcardAllowed));
+        for (int i = h.indexOf(key, name, 0); i >= 0; i = h.indexOf(key, name, i + 1)) {
+            String v = h.valueAt(i);
+            int base = h.offsetAt(i);
+            int from = 0;
+            while (from < v.length()) {
+                int e = ValueSplitter.elementEnd(v, from);
+                if (!isBlank(v, from, e)) out.add(NameAddr.parse(v, from, e, base, reason, wildcardAllowed));
+                from = e + 1;
             }
         }
         return out;
+    }
+
+    private static boolean isBlank(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+        }
+        return true;
     }
 
     /** Supported (RFC 3261 §20.37). */
@@ -192,8 +215,4 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
         return out;
     }
 
-    private static int shift(HeaderField f, int index) {
-        int base = f.offset();
-        return base < 0 || f.isFolded() ? base : base + index;
-    }
 }

@@ -1,15 +1,19 @@
 package io.ferry.sip;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Parses exactly one SIP message per buffer: a UDP datagram or a WebSocket message (RFC 7118
  * §5). Immutable and thread-safe; share one instance.
  *
- * <p>The input is copied once; header fields keep offsets into that copy and are decoded only
+ * <p>{@link #parse(byte[], int, int)} does not copy: the message keeps offsets into the caller's
+ * array, which the caller hands over (the transports pass a fresh array per datagram or WebSocket
+ * message) and must not modify afterwards. {@link #parse(ByteBuffer)} and {@link #parseCopy}
+ * copy the bytes first, for callers that reuse their buffers. Header values are decoded only
  * when asked for. The parser checks the framing grammar (start line, header lines, CRLF line ends,
  * folding, Content-Length) and the {@link SipLimits}; header values are interpreted lazily by the
  * views ({@link SipMessage#topVia()}, ...), so a malformed Via is reported when it is read.
@@ -18,9 +22,10 @@ import java.util.Objects;
  * section, the message is rejected with 400 (Content-Length mismatch); with a smaller one, the
  * body is the first Content-Length bytes and the extra bytes are discarded (so they are not
  * written back by {@link SipSerializer}); without Content-Length the body is the rest of the
- * buffer. Leading CRLFs before the start line are skipped (RFC 3261 §7.5). Line ends must be
- * CRLF: a bare CR or LF in the header section is rejected, so that Ferry never frames a message
- * differently from a strict next hop. Folded lines are accepted and kept verbatim.
+ * buffer. Leading CRLFs before the start line are skipped (RFC 3261 §7.5) and not written back.
+ * Line ends must be CRLF: a bare CR or LF in the header section is rejected, so that Ferry never
+ * frames a message differently from a strict next hop. Folded lines are accepted and kept
+ * verbatim.
  */
 public final class SipParser {
 
@@ -46,18 +51,30 @@ public final class SipParser {
     }
 
     /**
-     * Parses {@code buf[off, off+len)} as one message. Offsets in exceptions and in the message
-     * are relative to {@code off}.
+     * Parses {@code buf[off, off+len)} as one message, without copying: the message references
+     * {@code buf}, so the caller must not modify that range afterwards. Offsets in exceptions
+     * and in the message are relative to {@code off}.
      */
     public SipMessage parse(byte[] buf, int off, int len) throws SipParseException {
         Objects.checkFromIndexSize(off, len, buf.length);
         checkSize(len);
-        return parseOwned(Arrays.copyOfRange(buf, off, off + len));
+        try {
+            return parseRange(buf, off, off + len);
+        } catch (SipParseException e) {
+            throw off == 0 ? e : e.relativeTo(off);
+        }
     }
 
-    /** Parses the whole array as one message. */
+    /** Parses the whole array as one message, without copying (see {@link #parse(byte[], int, int)}). */
     public SipMessage parse(byte[] buf) throws SipParseException {
         return parse(buf, 0, buf.length);
+    }
+
+    /** Parses a copy of {@code buf[off, off+len)}: the caller may reuse its array afterwards. */
+    public SipMessage parseCopy(byte[] buf, int off, int len) throws SipParseException {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        checkSize(len);
+        return parseRange(Arrays.copyOfRange(buf, off, off + len), 0, len);
     }
 
     /**
@@ -69,7 +86,24 @@ public final class SipParser {
         checkSize(len);
         byte[] b = new byte[len];
         in.duplicate().get(b);
-        return parseOwned(b);
+        return parseRange(b, 0, len);
+    }
+
+    /**
+     * The response to send for a request that {@link #parse} rejected with {@code error}: status
+     * and reason from the error, and the Via, From, To, Call-ID and CSeq fields found by a
+     * lenient scan of the header lines (a To tag is added, RFC 3261 §8.2.6). Empty when the bytes
+     * are a response or an ACK (never answered, RFC 3261 §17), or when one of those five fields
+     * cannot be found, so that no response could reach the sender.
+     */
+    public Optional<SipResponse> responseTo(byte[] buf, int off, int len, SipParseException error, Supplier<String> toTag) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        return RejectedRequest.response(buf, off, off + len, error, toTag);
+    }
+
+    /** As {@link #responseTo(byte[], int, int, SipParseException, Supplier)} with a random To tag. */
+    public Optional<SipResponse> responseTo(byte[] buf, int off, int len, SipParseException error) {
+        return responseTo(buf, off, len, error, SipRequest::newTag);
     }
 
     /** RFC 5626 §4.4.1: true when the buffer holds only a CRLF keepalive (CRLFCRLF ping or CRLF pong). */
@@ -85,24 +119,23 @@ public final class SipParser {
 
     private void checkSize(int len) throws SipParseException {
         if (len > limits.maxMessageBytes()) {
-            throw new SipParseException(513, "Message Too Large", "SipLimits.maxMessageBytes=" + limits.maxMessageBytes(),
+            throw new SipParseException(SipParseFailure.MESSAGE_TOO_LARGE, "SipLimits.maxMessageBytes=" + limits.maxMessageBytes(),
                     limits.maxMessageBytes());
         }
     }
 
-    /** Parses {@code b}, which nobody else references. */
-    private SipMessage parseOwned(byte[] b) throws SipParseException {
-        final int n = b.length;
-        int p = 0;
+    /** Parses {@code b[from, n)}; offsets in exceptions are indexes into {@code b}. */
+    private SipMessage parseRange(byte[] b, int from, int n) throws SipParseException {
+        int p = from;
         // RFC 3261 §7.5: CRLFs before the start line are ignored
         while (p + 1 < n && b[p] == '\r' && b[p + 1] == '\n') p += 2;
-        if (p >= n) throw SipParseException.badRequest("Empty Message", "RFC 3261 §7 generic-message", p);
+        if (p >= n) throw new SipParseException(SipParseFailure.EMPTY_MESSAGE, "RFC 3261 §7 generic-message", p);
         int lineStart = p;
         int eol = findCr(b, p, n);
         if (n - p >= 4 && (b[p] | 0x20) == 's' && (b[p + 1] | 0x20) == 'i' && (b[p + 2] | 0x20) == 'p' && b[p + 3] == '/') {
-            return parseResponse(b, n, lineStart, eol);
+            return parseResponse(b, from, n, lineStart, eol);
         }
-        return parseRequest(b, n, lineStart, eol);
+        return parseRequest(b, from, n, lineStart, eol);
     }
 
     /** Index of the CR of the CRLF ending the line that starts at {@code p}; rejects bare CR/LF. */
@@ -112,73 +145,73 @@ public final class SipParser {
             byte c = b[q];
             if (c == '\r') {
                 if (q + 1 < n && b[q + 1] == '\n') return q;
-                throw SipParseException.badRequest("Bad Line Ending", RULE_LINE_END + ": bare CR", q);
+                throw new SipParseException(SipParseFailure.BAD_LINE_ENDING, RULE_LINE_END + ": bare CR", q);
             }
-            if (c == '\n') throw SipParseException.badRequest("Bad Line Ending", RULE_LINE_END + ": bare LF", q);
+            if (c == '\n') throw new SipParseException(SipParseFailure.BAD_LINE_ENDING, RULE_LINE_END + ": bare LF", q);
             q++;
         }
-        throw SipParseException.badRequest("Missing CRLF", RULE_LINE_END + ": line without CRLF", q);
+        throw new SipParseException(SipParseFailure.MISSING_CRLF, RULE_LINE_END + ": line without CRLF", q);
     }
 
-    private SipMessage parseRequest(byte[] b, int n, int lineStart, int eol) throws SipParseException {
+    private SipMessage parseRequest(byte[] b, int base, int n, int lineStart, int eol) throws SipParseException {
         int p = lineStart;
         while (p < eol && SipChars.isToken(b[p] & 0xff)) p++;
         if (p == lineStart || p >= eol || b[p] != ' ') {
-            throw SipParseException.badRequest("Bad Request-Line", RULE_REQUEST_LINE + ": Method SP", p);
+            throw new SipParseException(SipParseFailure.BAD_REQUEST_LINE, RULE_REQUEST_LINE + ": Method SP", p);
         }
-        String method = method(b, lineStart, p);
+        String method = Interned.method(b, lineStart, p);
         int us = ++p;
         while (p < eol && b[p] != ' ') {
             int c = b[p] & 0xff;
             if (c < 0x21 || c == 0x7f) {
-                throw SipParseException.badRequest("Bad Request-URI", RULE_REQUEST_LINE + ": control character in Request-URI", p);
+                throw new SipParseException(SipParseFailure.BAD_REQUEST_URI, RULE_REQUEST_LINE + ": control character in Request-URI", p);
             }
             p++;
         }
         int ue = p;
         if (ue - us > limits.maxUriBytes()) {
-            throw new SipParseException(414, "Request-URI Too Long", "SipLimits.maxUriBytes=" + limits.maxUriBytes(), us);
+            throw new SipParseException(SipParseFailure.URI_TOO_LONG, "SipLimits.maxUriBytes=" + limits.maxUriBytes(), us);
         }
-        if (ue == us) throw SipParseException.badRequest("Bad Request-Line", RULE_REQUEST_LINE + ": empty Request-URI", us);
+        if (ue == us) throw new SipParseException(SipParseFailure.BAD_REQUEST_LINE, RULE_REQUEST_LINE + ": empty Request-URI", us);
         if (!hasScheme(b, us, ue)) {
-            throw SipParseException.badRequest("Bad Request-URI", RULE_REQUEST_LINE + ": Request-URI without scheme", us);
+            throw new SipParseException(SipParseFailure.BAD_REQUEST_URI, RULE_REQUEST_LINE + ": Request-URI without scheme", us);
         }
-        if (p >= eol) throw SipParseException.badRequest("Bad Request-Line", RULE_REQUEST_LINE + ": missing SIP-Version", p);
+        if (p >= eol) throw new SipParseException(SipParseFailure.BAD_REQUEST_LINE, RULE_REQUEST_LINE + ": missing SIP-Version", p);
         checkVersion(b, p + 1, eol, RULE_REQUEST_LINE);
         checkLineLength(lineStart, eol);
-        HeaderSection hs = parseHeaders(b, n, eol + 2);
-        return new SipRequest(new StartLine(b, lineStart, eol + 2), method, us, ue, true, hs.headers, body(b, n, hs));
+        HeaderSection hs = parseHeaders(b, base, n, eol + 2);
+        return new SipRequest(new StartLine(b, base, lineStart, eol + 2), method, us, ue, hs.headers, body(b, n, hs));
     }
 
-    private SipMessage parseResponse(byte[] b, int n, int lineStart, int eol) throws SipParseException {
+    private SipMessage parseResponse(byte[] b, int base, int n, int lineStart, int eol) throws SipParseException {
         int p = lineStart;
         while (p < eol && b[p] != ' ') p++;
         checkVersion(b, lineStart, p, RULE_STATUS_LINE);
         if (p + 4 > eol || !SipChars.isDigit(b[p + 1]) || !SipChars.isDigit(b[p + 2]) || !SipChars.isDigit(b[p + 3])) {
-            throw SipParseException.badRequest("Bad Status-Line", RULE_STATUS_LINE + ": 3DIGIT Status-Code", p);
+            throw new SipParseException(SipParseFailure.BAD_STATUS_LINE, RULE_STATUS_LINE + ": 3DIGIT Status-Code", p);
         }
         int status = (b[p + 1] - '0') * 100 + (b[p + 2] - '0') * 10 + (b[p + 3] - '0');
         if (status < 100 || status > 699) {
-            throw SipParseException.badRequest("Bad Status-Line", RULE_STATUS_LINE + ": Status-Code out of range", p + 1);
+            throw new SipParseException(SipParseFailure.BAD_STATUS_LINE, RULE_STATUS_LINE + ": Status-Code out of range", p + 1);
         }
         int rs = p + 4;
         if (rs < eol) {
-            if (b[rs] != ' ') throw SipParseException.badRequest("Bad Status-Line", RULE_STATUS_LINE + ": SP Reason-Phrase", rs);
+            if (b[rs] != ' ') throw new SipParseException(SipParseFailure.BAD_STATUS_LINE, RULE_STATUS_LINE + ": SP Reason-Phrase", rs);
             rs++;
         }
         // a missing SP Reason-Phrase is tolerated: the reason is then empty
         for (int i = rs; i < eol; i++) {
             int c = b[i] & 0xff;
-            if (c < 0x20 && c != '\t') throw SipParseException.badRequest("Bad Status-Line", RULE_STATUS_LINE + ": control character", i);
+            if (c < 0x20 && c != '\t') throw new SipParseException(SipParseFailure.BAD_STATUS_LINE, RULE_STATUS_LINE + ": control character", i);
         }
         checkLineLength(lineStart, eol);
-        HeaderSection hs = parseHeaders(b, n, eol + 2);
-        return new SipResponse(new StartLine(b, lineStart, eol + 2), status, rs - lineStart, hs.headers, body(b, n, hs));
+        HeaderSection hs = parseHeaders(b, base, n, eol + 2);
+        return new SipResponse(new StartLine(b, base, lineStart, eol + 2), status, rs - lineStart, hs.headers, body(b, n, hs));
     }
 
     private void checkLineLength(int start, int eol) throws SipParseException {
         if (eol - start > limits.maxLineBytes()) {
-            throw SipParseException.badRequest("Line Too Long", "SipLimits.maxLineBytes=" + limits.maxLineBytes(), start);
+            throw new SipParseException(SipParseFailure.LINE_TOO_LONG, "SipLimits.maxLineBytes=" + limits.maxLineBytes(), start);
         }
     }
 
@@ -199,8 +232,8 @@ public final class SipParser {
             while (p < e && SipChars.isDigit(b[p])) p++;
             wellFormed = wellFormed && p > d2 && p == e;
         }
-        if (wellFormed) throw new SipParseException(505, "Version Not Supported", rule + ": SIP-Version", s);
-        throw SipParseException.badRequest("Bad SIP-Version", rule + ": SIP-Version", s);
+        if (wellFormed) throw new SipParseException(SipParseFailure.VERSION_NOT_SUPPORTED, rule + ": SIP-Version", s);
+        throw new SipParseException(SipParseFailure.BAD_VERSION, rule + ": SIP-Version", s);
     }
 
     private static boolean hasScheme(byte[] b, int s, int e) {
@@ -219,17 +252,18 @@ public final class SipParser {
     private record HeaderSection(Headers headers, int bodyStart, long contentLength, int contentLengthOffset) {
     }
 
-    private HeaderSection parseHeaders(byte[] b, int n, int p) throws SipParseException {
+    private HeaderSection parseHeaders(byte[] b, int base, int n, int p) throws SipParseException {
         final int maxHeaders = limits.maxHeaderCount();
         final int maxLine = limits.maxLineBytes();
-        HeaderField[] fields = new HeaderField[Math.min(16, maxHeaders)];
+        final int stride = Headers.STRIDE;
+        int[] offs = new int[Math.min(16, maxHeaders) * stride];
         int count = 0;
         int vias = 0;
         long contentLength = -1;
         int clOffset = -1;
         while (true) {
             if (p >= n) {
-                throw SipParseException.badRequest("Missing Empty Line", "RFC 3261 §7 CRLF after the header fields", p);
+                throw new SipParseException(SipParseFailure.MISSING_EMPTY_LINE, "RFC 3261 §7 CRLF after the header fields", p);
             }
             byte c = b[p];
             if (c == '\r') {
@@ -237,20 +271,20 @@ public final class SipParser {
                     p += 2;
                     break;
                 }
-                throw SipParseException.badRequest("Bad Line Ending", RULE_LINE_END + ": bare CR", p);
+                throw new SipParseException(SipParseFailure.BAD_LINE_ENDING, RULE_LINE_END + ": bare CR", p);
             }
             if (count == maxHeaders) {
-                throw SipParseException.badRequest("Too Many Headers", "SipLimits.maxHeaderCount=" + maxHeaders, p);
+                throw new SipParseException(SipParseFailure.TOO_MANY_HEADERS, "SipLimits.maxHeaderCount=" + maxHeaders, p);
             }
             final int start = p;
             while (p < n && SipChars.isToken(b[p] & 0xff)) p++;
             final int nameEnd = p;
             if (nameEnd == start) {
-                throw SipParseException.badRequest("Bad Header", RULE_HEADER + ": field-name is not a token", p);
+                throw new SipParseException(SipParseFailure.BAD_HEADER, RULE_HEADER + ": field-name is not a token", p);
             }
             while (p < n && (b[p] == ' ' || b[p] == '\t')) p++;
             if (p >= n || b[p] != ':') {
-                throw SipParseException.badRequest("Bad Header", RULE_HEADER + ": expected HCOLON", p);
+                throw new SipParseException(SipParseFailure.BAD_HEADER, RULE_HEADER + ": expected HCOLON", p);
             }
             p++;
             final int valueScan = p;
@@ -265,11 +299,11 @@ public final class SipParser {
                     q++;
                 }
                 if (q - lineBegin > maxLine) {
-                    throw SipParseException.badRequest("Line Too Long", "SipLimits.maxLineBytes=" + maxLine, lineBegin);
+                    throw new SipParseException(SipParseFailure.LINE_TOO_LONG, "SipLimits.maxLineBytes=" + maxLine, lineBegin);
                 }
-                if (q >= n) throw SipParseException.badRequest("Missing CRLF", RULE_LINE_END + ": header line without CRLF", q);
+                if (q >= n) throw new SipParseException(SipParseFailure.MISSING_CRLF, RULE_LINE_END + ": header line without CRLF", q);
                 if (b[q] == '\n' || q + 1 >= n || b[q + 1] != '\n') {
-                    throw SipParseException.badRequest("Bad Line Ending", RULE_LINE_END + (b[q] == '\n' ? ": bare LF" : ": bare CR"), q);
+                    throw new SipParseException(SipParseFailure.BAD_LINE_ENDING, RULE_LINE_END + (b[q] == '\n' ? ": bare LF" : ": bare CR"), q);
                 }
                 int next = q + 2;
                 if (next < n && (b[next] == ' ' || b[next] == '\t')) {
@@ -291,20 +325,27 @@ public final class SipParser {
             int key = HeaderTable.lookup(b, start, nameEnd);
             if (key == HeaderTable.CONTENT_LENGTH) {
                 if (contentLength >= 0) {
-                    throw SipParseException.badRequest("Multiple Content-Length", RULE_LENGTH + ": more than one Content-Length", start);
+                    throw new SipParseException(SipParseFailure.MULTIPLE_CONTENT_LENGTH, RULE_LENGTH + ": more than one Content-Length", start);
                 }
                 contentLength = parseLength(b, vs, ve);
                 clOffset = vs;
             } else if (key == HeaderTable.VIA) {
                 vias += ValueSplitter.count(b, vs, ve);
                 if (vias > limits.maxViaCount()) {
-                    throw SipParseException.badRequest("Too Many Via Headers", "SipLimits.maxViaCount=" + limits.maxViaCount(), start);
+                    throw new SipParseException(SipParseFailure.TOO_MANY_VIAS, "SipLimits.maxViaCount=" + limits.maxViaCount(), start);
                 }
             }
-            if (count == fields.length) fields = Arrays.copyOf(fields, Math.min(maxHeaders, count * 2));
-            fields[count++] = new HeaderField(b, start, nameEnd, vs, ve, p, key, folded, true);
+            int o = count * stride;
+            if (o == offs.length) offs = Arrays.copyOf(offs, Math.min(maxHeaders, count * 2) * stride);
+            offs[o] = start;
+            offs[o + 1] = nameEnd;
+            offs[o + 2] = vs;
+            offs[o + 3] = ve;
+            offs[o + 4] = p;
+            offs[o + 5] = Headers.info(key, folded);
+            count++;
         }
-        Headers headers = count == 0 ? Headers.empty() : new Headers(count == fields.length ? fields : Arrays.copyOf(fields, count));
+        Headers headers = count == 0 ? Headers.empty() : new Headers(b, base, offs, count);
         return new HeaderSection(headers, p, contentLength, clOffset);
     }
 
@@ -319,12 +360,12 @@ public final class SipParser {
 
     /** Content-Length digits; values too large to matter are capped so the limit check rejects them. */
     static long parseLength(byte[] b, int s, int e) throws SipParseException {
-        if (s == e) throw SipParseException.badRequest("Bad Content-Length", RULE_LENGTH + ": empty value", s);
+        if (s == e) throw new SipParseException(SipParseFailure.BAD_CONTENT_LENGTH, RULE_LENGTH + ": empty value", s);
         long v = 0;
         for (int i = s; i < e; i++) {
             byte c = b[i];
             if (c < '0' || c > '9') {
-                throw SipParseException.badRequest("Bad Content-Length", RULE_LENGTH + ": not 1*DIGIT", i);
+                throw new SipParseException(SipParseFailure.BAD_CONTENT_LENGTH, RULE_LENGTH + ": not 1*DIGIT", i);
             }
             if (v < Integer.MAX_VALUE) v = Math.min((long) Integer.MAX_VALUE, v * 10 + (c - '0'));
         }
@@ -339,36 +380,16 @@ public final class SipParser {
         if (cl >= 0) {
             if (cl > available) {
                 // RFC 3261 §18.3: the packet ends before the body does
-                throw SipParseException.badRequest("Content-Length Mismatch",
-                        RULE_LENGTH + ": Content-Length " + cl + " exceeds the " + available + " bytes present", hs.contentLengthOffset);
+                throw new SipParseException(SipParseFailure.CONTENT_LENGTH_MISMATCH, RULE_LENGTH + ": Content-Length " + cl + " exceeds the " + available + " bytes present", hs.contentLengthOffset);
             }
             len = (int) cl;
         } else {
             len = available;
         }
         if (len > limits.maxContentLength()) {
-            throw new SipParseException(413, "Request Entity Too Large", "SipLimits.maxContentLength=" + limits.maxContentLength(),
+            throw new SipParseException(SipParseFailure.BODY_TOO_LARGE, "SipLimits.maxContentLength=" + limits.maxContentLength(),
                     start);
         }
         return len == 0 ? Body.EMPTY : new Body(b, start, len);
-    }
-
-    private static final String[] METHODS = {
-            "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "MESSAGE", "SUBSCRIBE", "NOTIFY",
-            "PRACK", "UPDATE", "REFER", "INFO", "PUBLISH"};
-    private static final byte[][] METHOD_BYTES = new byte[METHODS.length][];
-
-    static {
-        for (int i = 0; i < METHODS.length; i++) METHOD_BYTES[i] = METHODS[i].getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The method as a shared constant when it is a common one (RFC 3261 §7.1: case-sensitive). */
-    private static String method(byte[] b, int s, int e) {
-        int len = e - s;
-        for (int i = 0; i < METHOD_BYTES.length; i++) {
-            byte[] m = METHOD_BYTES[i];
-            if (m.length == len && Arrays.equals(m, 0, len, b, s, e)) return METHODS[i];
-        }
-        return new String(b, s, len, StandardCharsets.US_ASCII);
     }
 }

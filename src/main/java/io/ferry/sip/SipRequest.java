@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -18,17 +19,15 @@ public final class SipRequest implements SipMessage {
     private final String method;
     private final int uriStart;
     private final int uriEnd;
-    private final boolean parsed;
     private final Headers headers;
     private final Body body;
     private Uri uriCache;
 
-    SipRequest(StartLine line, String method, int uriStart, int uriEnd, boolean parsed, Headers headers, Body body) {
+    SipRequest(StartLine line, String method, int uriStart, int uriEnd, Headers headers, Body body) {
         this.line = line;
         this.method = method;
         this.uriStart = uriStart;
         this.uriEnd = uriEnd;
-        this.parsed = parsed;
         this.headers = headers;
         this.body = body;
     }
@@ -43,7 +42,7 @@ public final class SipRequest implements SipMessage {
         checkUriText(requestUri);
         StartLine l = StartLine.of(method + " " + requestUri + " SIP/2.0");
         int us = method.getBytes(StandardCharsets.UTF_8).length + 1;
-        return new SipRequest(l, method, us, us + requestUri.getBytes(StandardCharsets.UTF_8).length, false,
+        return new SipRequest(l, method, us, us + requestUri.getBytes(StandardCharsets.UTF_8).length,
                 Objects.requireNonNull(headers), Body.EMPTY);
     }
 
@@ -78,7 +77,7 @@ public final class SipRequest implements SipMessage {
     public Uri requestUri() throws SipParseException {
         Uri u = uriCache;
         if (u == null) {
-            u = Uri.parse(requestUriText(), parsed ? uriStart : -1, "Bad Request-URI");
+            u = Uri.parse(requestUriText(), requestUriOffset(), "Bad Request-URI");
             uriCache = u;
         }
         return u;
@@ -86,7 +85,60 @@ public final class SipRequest implements SipMessage {
 
     /** Byte offset of the Request-URI in the parsed message, or -1 for a built request. */
     public int requestUriOffset() {
-        return parsed ? uriStart : -1;
+        return line.base >= 0 ? uriStart - line.base : -1;
+    }
+
+    /*
+     * Views of the fields every layer reads, parsed once. Benign races: the views are immutable
+     * records (final fields), so a thread either sees a complete one or parses its own.
+     */
+    private Via topViaCache;
+    private CSeq cseqCache;
+    private NameAddr fromCache;
+    private NameAddr toCache;
+
+    @Override
+    public Optional<Via> topVia() throws SipParseException {
+        Via v = topViaCache;
+        if (v == null) {
+            Optional<Via> parsed = SipMessage.super.topVia();
+            if (parsed.isPresent()) topViaCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(v);
+    }
+
+    @Override
+    public Optional<CSeq> cseq() throws SipParseException {
+        CSeq c = cseqCache;
+        if (c == null) {
+            Optional<CSeq> parsed = SipMessage.super.cseq();
+            if (parsed.isPresent()) cseqCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(c);
+    }
+
+    @Override
+    public Optional<NameAddr> from() throws SipParseException {
+        NameAddr a = fromCache;
+        if (a == null) {
+            Optional<NameAddr> parsed = SipMessage.super.from();
+            if (parsed.isPresent()) fromCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(a);
+    }
+
+    @Override
+    public Optional<NameAddr> to() throws SipParseException {
+        NameAddr a = toCache;
+        if (a == null) {
+            Optional<NameAddr> parsed = SipMessage.super.to();
+            if (parsed.isPresent()) toCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(a);
     }
 
     @Override
@@ -127,7 +179,7 @@ public final class SipRequest implements SipMessage {
         checkUriText(uri);
         StartLine l = StartLine.of(method + " " + uri + " SIP/2.0");
         int us = method.getBytes(StandardCharsets.UTF_8).length + 1;
-        return new SipRequest(l, method, us, us + uri.getBytes(StandardCharsets.UTF_8).length, false, headers, body);
+        return new SipRequest(l, method, us, us + uri.getBytes(StandardCharsets.UTF_8).length, headers, body);
     }
 
     public SipRequest withRequestUri(Uri uri) {
@@ -138,7 +190,7 @@ public final class SipRequest implements SipMessage {
 
     @Override
     public SipRequest withHeaders(Headers h) {
-        SipRequest r = new SipRequest(line, method, uriStart, uriEnd, parsed, Objects.requireNonNull(h), body);
+        SipRequest r = new SipRequest(line, method, uriStart, uriEnd, Objects.requireNonNull(h), body);
         r.uriCache = uriCache;
         return r;
     }
@@ -178,7 +230,7 @@ public final class SipRequest implements SipMessage {
         Body b = Body.copyOf(bytes);
         Headers h = contentType == null ? headers.without("Content-Type") : headers.with("Content-Type", contentType);
         h = h.with("Content-Length", Integer.toString(b.len));
-        return new SipRequest(line, method, uriStart, uriEnd, parsed, h, b);
+        return new SipRequest(line, method, uriStart, uriEnd, h, b);
     }
 
     /** As {@link #createResponse(int, String, Supplier)} with a random To tag. */
@@ -199,8 +251,13 @@ public final class SipRequest implements SipMessage {
         boolean dialogCreating = status > 100 && status < 300 && (method.equals("INVITE")
                 || method.equals("SUBSCRIBE") || method.equals("REFER") || method.equals("NOTIFY"));
         List<HeaderField> out = new ArrayList<>(8);
-        for (HeaderField f : headers.fields()) {
-            int k = f.key();
+        for (int i = 0; i < headers.size(); i++) {
+            int k = headers.keyAt(i);
+            if (k != HeaderTable.VIA && k != HeaderTable.FROM && k != HeaderTable.CALL_ID && k != HeaderTable.CSEQ
+                    && k != HeaderTable.TO && k != HeaderTable.TIMESTAMP && k != HeaderTable.RECORD_ROUTE) {
+                continue;
+            }
+            HeaderField f = headers.get(i);
             if (k == HeaderTable.VIA || k == HeaderTable.FROM || k == HeaderTable.CALL_ID || k == HeaderTable.CSEQ
                     || (status == 100 && k == HeaderTable.TIMESTAMP) || (dialogCreating && k == HeaderTable.RECORD_ROUTE)) {
                 out.add(f);

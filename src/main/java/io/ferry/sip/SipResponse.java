@@ -3,6 +3,7 @@ package io.ferry.sip;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A SIP response (RFC 3261 §7.2): status code and reason phrase, headers, body. Immutable;
@@ -48,6 +49,59 @@ public final class SipResponse implements SipMessage {
     /** The status class: 1 for provisional, 2 for success... */
     public int statusClass() {
         return status / 100;
+    }
+
+    /*
+     * Views of the fields every layer reads, parsed once. Benign races: the views are immutable
+     * records (final fields), so a thread either sees a complete one or parses its own.
+     */
+    private Via topViaCache;
+    private CSeq cseqCache;
+    private NameAddr fromCache;
+    private NameAddr toCache;
+
+    @Override
+    public Optional<Via> topVia() throws SipParseException {
+        Via v = topViaCache;
+        if (v == null) {
+            Optional<Via> parsed = SipMessage.super.topVia();
+            if (parsed.isPresent()) topViaCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(v);
+    }
+
+    @Override
+    public Optional<CSeq> cseq() throws SipParseException {
+        CSeq c = cseqCache;
+        if (c == null) {
+            Optional<CSeq> parsed = SipMessage.super.cseq();
+            if (parsed.isPresent()) cseqCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(c);
+    }
+
+    @Override
+    public Optional<NameAddr> from() throws SipParseException {
+        NameAddr a = fromCache;
+        if (a == null) {
+            Optional<NameAddr> parsed = SipMessage.super.from();
+            if (parsed.isPresent()) fromCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(a);
+    }
+
+    @Override
+    public Optional<NameAddr> to() throws SipParseException {
+        NameAddr a = toCache;
+        if (a == null) {
+            Optional<NameAddr> parsed = SipMessage.super.to();
+            if (parsed.isPresent()) toCache = parsed.get();
+            return parsed;
+        }
+        return Optional.of(a);
     }
 
     @Override

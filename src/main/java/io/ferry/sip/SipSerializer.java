@@ -28,7 +28,7 @@ public final class SipSerializer {
     public void write(SipMessage m, ByteBuffer out) {
         if (out.remaining() < size(m)) throw new BufferOverflowException();
         startLine(m).writeTo(out);
-        for (HeaderField f : m.headers().fields()) f.writeTo(out);
+        m.headers().writeTo(out);
         out.put(CRLF);
         body(m).writeTo(out);
     }
@@ -36,7 +36,7 @@ public final class SipSerializer {
     /** Writes the message to a stream (buffer the stream: each header is one write). */
     public void write(SipMessage m, OutputStream out) throws IOException {
         startLine(m).writeTo(out);
-        for (HeaderField f : m.headers().fields()) f.writeTo(out);
+        m.headers().writeTo(out);
         out.write(CRLF);
         body(m).writeTo(out);
     }
@@ -47,7 +47,7 @@ public final class SipSerializer {
         byte[] out = new byte[size(m)];
         System.arraycopy(l.buf, l.start, out, 0, l.length());
         int p = l.length();
-        for (HeaderField f : m.headers().fields()) p = f.copyTo(out, p);
+        p = m.headers().copyTo(out, p);
         out[p++] = '\r';
         out[p++] = '\n';
         Body b = body(m);

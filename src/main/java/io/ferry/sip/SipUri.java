@@ -43,7 +43,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
     public static SipUri parse(String text) throws SipParseException {
         Uri u = Uri.parse(text);
         if (u instanceof SipUri s) return s;
-        throw new SipParseException(400, "Bad SIP URI", RULE + ": scheme is not sip or sips", -1);
+        throw new SipParseException(SipParseFailure.BAD_URI, "Bad SIP URI", RULE + ": scheme is not sip or sips", -1);
     }
 
     @Override
@@ -113,16 +113,15 @@ public record SipUri(boolean secure, String user, String password, String host, 
         return new SipUri(secure, user, password, host, port, params, List.of());
     }
 
-    static SipUri parse(String s, boolean secure, int from, int base, String reason) throws SipParseException {
-        int end = s.length();
+    static SipUri parse(String s, boolean secure, int from, int end, int base, String reason) throws SipParseException {
         int i = from;
         if (i >= end) throw err(reason, "empty after scheme", base, i);
         String user = null;
         String password = null;
         // RFC 3261 §19.1.1: '@' can only end the userinfo (it is escaped everywhere else)
-        int at = s.indexOf('@', i);
+        int at = SipChars.indexOf(s, '@', i, end);
         if (at >= 0) {
-            int colon = s.indexOf(':', i);
+            int colon = SipChars.indexOf(s, ':', i, at);
             int userEnd = colon >= 0 && colon < at ? colon : at;
             if (userEnd == i) throw err(reason, "empty user", base, i);
             int bad = UriEscapes.firstInvalid(s, i, userEnd, UriEscapes.Component.USER);
@@ -137,7 +136,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
         }
         int hostStart = i;
         if (i < end && s.charAt(i) == '[') {
-            int close = s.indexOf(']', i);
+            int close = SipChars.indexOf(s, ']', i, end);
             if (close < 0) throw err(reason, "unterminated IPv6 reference", base, i);
             if (!isIpv6(s, i + 1, close)) throw err(reason, "bad IPv6 reference", base, i);
             i = close + 1;
@@ -163,14 +162,14 @@ public record SipUri(boolean secure, String user, String password, String host, 
             int bad = scanComponent(s, i, end, UriEscapes.Component.PARAM);
             i = bad;
             if (i == ns) throw err(reason, "empty uri-parameter name", base, i);
-            String name = s.substring(ns, i);
+            String name = Interned.token(s, ns, i);
             String value = null;
             if (i < end && s.charAt(i) == '=') {
                 i++;
                 int vs = i;
                 i = scanComponent(s, i, end, UriEscapes.Component.PARAM);
                 if (i == vs) throw err(reason, "empty uri-parameter value", base, i);
-                value = s.substring(vs, i);
+                value = Interned.token(s, vs, i);
             }
             if (params == null) params = new ArrayList<>(4);
             params.add(new Parameters.Param(name, value));
@@ -193,7 +192,8 @@ public record SipUri(boolean secure, String user, String password, String host, 
         }
         if (i != end) throw err(reason, "unexpected character", base, i);
         return new SipUri(secure, user, password, host, port,
-                params == null ? Parameters.empty() : Parameters.of(params), headers == null ? List.of() : headers);
+                params == null ? Parameters.empty() : Parameters.adopt(params.toArray(new Parameters.Param[0]), params.size()),
+                headers == null ? List.of() : headers);
     }
 
     /** Index just past the run of allowed characters and well-formed escapes starting at {@code i}. */
@@ -212,7 +212,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
     }
 
     private static SipParseException err(String reason, String detail, int base, int at) {
-        return new SipParseException(400, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
+        return new SipParseException(SipParseFailure.BAD_URI, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
     }
 
     /** RFC 3261 §25.1 hostname: labels of alphanum and '-', optional final dot; or an IPv4 address. */
@@ -285,7 +285,8 @@ public record SipUri(boolean secure, String user, String password, String host, 
     }
 
     /**
-     * RFC 3261 §19.1.4: same scheme; user and password equal byte for byte after unescaping;
+     * RFC 3261 §19.1.4: same scheme; user and password equal byte for byte once escapes of
+     * unreserved characters are decoded (an escaped reserved character differs from itself unescaped);
      * host case-insensitively; ports equal (absent differs from 5060); {@code user}, {@code ttl},
      * {@code method}, {@code maddr} and {@code transport} equal when either has them; other
      * parameters equal when both have them; URI headers all present in both and equal.
@@ -293,27 +294,30 @@ public record SipUri(boolean secure, String user, String password, String host, 
     @Override
     public boolean matches(Uri other) {
         if (!(other instanceof SipUri o) || secure != o.secure) return false;
-        if (!eq(UriEscapes.unescape(user), UriEscapes.unescape(o.user))) return false;
-        if (!eq(UriEscapes.unescape(password), UriEscapes.unescape(o.password))) return false;
-        if (!SipChars.equalsIgnoreCase(UriEscapes.unescape(host), UriEscapes.unescape(o.host))) return false;
+        if (!eq(UriEscapes.normalize(user), UriEscapes.normalize(o.user))) return false;
+        if (!eq(UriEscapes.normalize(password), UriEscapes.normalize(o.password))) return false;
+        if (!SipChars.equalsIgnoreCase(UriEscapes.normalize(host), UriEscapes.normalize(o.host))) return false;
         if (port != o.port) return false;
+        // parameter names are compared unescaped too (RFC 4475 §3.1.1.3: ;%6C%72 is ;lr)
         for (Parameters.Param p : params.asList()) {
-            Parameters.Param q = o.params.find(p.name());
+            String name = UriEscapes.normalize(p.name());
+            Parameters.Param q = findUnescaped(o.params, name);
             if (q == null) {
-                if (isSignificant(p.name())) return false;
+                if (isSignificant(name)) return false;
             } else if (!paramValueEquals(p.value(), q.value())) {
                 return false;
             }
         }
         for (Parameters.Param q : o.params.asList()) {
-            if (isSignificant(q.name()) && params.find(q.name()) == null) return false;
+            String name = UriEscapes.normalize(q.name());
+            if (isSignificant(name) && findUnescaped(params, name) == null) return false;
         }
         if (headers.size() != o.headers.size()) return false;
         for (Parameters.Param h : headers) {
             boolean found = false;
             for (Parameters.Param k : o.headers) {
-                if (SipChars.equalsIgnoreCase(UriEscapes.unescape(h.name()), UriEscapes.unescape(k.name()))
-                        && eq(UriEscapes.unescape(h.value()), UriEscapes.unescape(k.value()))) {
+                if (SipChars.equalsIgnoreCase(UriEscapes.normalize(h.name()), UriEscapes.normalize(k.name()))
+                        && eq(UriEscapes.normalize(h.value()), UriEscapes.normalize(k.value()))) {
                     found = true;
                     break;
                 }
@@ -321,6 +325,13 @@ public record SipUri(boolean secure, String user, String password, String host, 
             if (!found) return false;
         }
         return true;
+    }
+
+    private static Parameters.Param findUnescaped(Parameters ps, String name) {
+        for (Parameters.Param p : ps.asList()) {
+            if (SipChars.equalsIgnoreCase(UriEscapes.normalize(p.name()), name)) return p;
+        }
+        return null;
     }
 
     private static boolean isSignificant(String name) {
@@ -331,7 +342,7 @@ public record SipUri(boolean secure, String user, String password, String host, 
 
     private static boolean paramValueEquals(String a, String b) {
         if (a == null || b == null) return a == b;
-        return SipChars.equalsIgnoreCase(UriEscapes.unescape(a), UriEscapes.unescape(b));
+        return SipChars.equalsIgnoreCase(UriEscapes.normalize(a), UriEscapes.normalize(b));
     }
 
     private static boolean eq(String a, String b) {

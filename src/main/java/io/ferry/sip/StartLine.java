@@ -9,18 +9,21 @@ import java.nio.charset.StandardCharsets;
 final class StartLine {
 
     final byte[] buf;
+    /** Index of the message's first byte in {@code buf}, or -1 for a line built by Ferry. */
+    final int base;
     final int start;
     final int end;
 
-    StartLine(byte[] buf, int start, int end) {
+    StartLine(byte[] buf, int base, int start, int end) {
         this.buf = buf;
+        this.base = base;
         this.start = start;
         this.end = end;
     }
 
     static StartLine of(String text) {
         byte[] b = (text + "\r\n").getBytes(StandardCharsets.UTF_8);
-        return new StartLine(b, 0, b.length);
+        return new StartLine(b, -1, 0, b.length);
     }
 
     int length() {

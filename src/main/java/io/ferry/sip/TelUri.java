@@ -39,8 +39,7 @@ public record TelUri(String number, Parameters params) implements Uri {
         return sb.toString();
     }
 
-    static TelUri parse(String s, int from, int base, String reason) throws SipParseException {
-        int end = s.length();
+    static TelUri parse(String s, int from, int end, int base, String reason) throws SipParseException {
         int i = from;
         boolean global = i < end && s.charAt(i) == '+';
         if (global) i++;
@@ -82,7 +81,7 @@ public record TelUri(String number, Parameters params) implements Uri {
     }
 
     private static SipParseException err(String reason, String detail, int base, int at) {
-        return new SipParseException(400, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
+        return new SipParseException(SipParseFailure.BAD_URI, reason, RULE + ": " + detail, base < 0 ? -1 : base + at);
     }
 
     /**

@@ -23,23 +23,28 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
 
     /** As {@link #parse(String)}, with error offsets shifted by {@code base} and the given reason. */
     static Uri parse(String text, int base, String reason) throws SipParseException {
-        int colon = schemeEnd(text);
-        if (colon <= 0) {
-            throw new SipParseException(400, reason, "RFC 3986 §3.1 scheme", base < 0 ? -1 : base);
-        }
-        String scheme = text.substring(0, colon);
-        if (SipChars.equalsIgnoreCase(scheme, "sip")) return SipUri.parse(text, false, colon + 1, base, reason);
-        if (SipChars.equalsIgnoreCase(scheme, "sips")) return SipUri.parse(text, true, colon + 1, base, reason);
-        if (SipChars.equalsIgnoreCase(scheme, "tel")) return TelUri.parse(text, colon + 1, base, reason);
-        return AbsoluteUri.parse(text, colon, base, reason);
+        return parse(text, 0, text.length(), base, reason);
     }
 
-    /** Index of the colon ending a valid RFC 3986 scheme, or -1. */
-    private static int schemeEnd(String s) {
-        if (s.isEmpty()) return -1;
-        char c0 = s.charAt(0);
+    /** Parses {@code text[from, to)}; error offsets are {@code base} plus the index in {@code text}. */
+    static Uri parse(String text, int from, int to, int base, String reason) throws SipParseException {
+        int colon = schemeEnd(text, from, to);
+        if (colon < 0) {
+            throw new SipParseException(SipParseFailure.BAD_URI, reason, "RFC 3986 §3.1 scheme", base < 0 ? -1 : base + from);
+        }
+        int len = colon - from;
+        if (len == 3 && text.regionMatches(true, from, "sip", 0, 3)) return SipUri.parse(text, false, colon + 1, to, base, reason);
+        if (len == 4 && text.regionMatches(true, from, "sips", 0, 4)) return SipUri.parse(text, true, colon + 1, to, base, reason);
+        if (len == 3 && text.regionMatches(true, from, "tel", 0, 3)) return TelUri.parse(text, colon + 1, to, base, reason);
+        return AbsoluteUri.parse(text, from, colon, to, base, reason);
+    }
+
+    /** Index of the colon ending a valid RFC 3986 scheme starting at {@code from}, or -1. */
+    private static int schemeEnd(String s, int from, int to) {
+        if (from >= to) return -1;
+        char c0 = s.charAt(from);
         if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) return -1;
-        for (int i = 1; i < s.length(); i++) {
+        for (int i = from + 1; i < to; i++) {
             char c = s.charAt(i);
             if (c == ':') return i;
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

@@ -27,6 +27,31 @@ final class UriEscapes {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * RFC 3261 §19.1.4 form for comparisons: an escape of a character outside the reserved set
+     * ({@code ; / ? : @ & = + $ ,}) is decoded, since it is equivalent to the character; escapes
+     * of reserved or non-ASCII octets stay escaped, with upper-case hex.
+     */
+    static String normalize(String s) {
+        if (s == null || s.indexOf('%') < 0) return s;
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && SipChars.isHex(s.charAt(i + 1)) && SipChars.isHex(s.charAt(i + 2))) {
+                int v = SipChars.hexValue(s.charAt(i + 1)) * 16 + SipChars.hexValue(s.charAt(i + 2));
+                if (v < 0x80 && ";/?:@&=+$,".indexOf(v) < 0 && v != '%') {
+                    sb.append((char) v);
+                } else {
+                    sb.append('%').append(Character.toUpperCase(s.charAt(i + 1))).append(Character.toUpperCase(s.charAt(i + 2)));
+                }
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** Kinds of component, each with its own set of characters allowed unescaped. */
     enum Component { USER, PASSWORD, PARAM, HEADER }
 

@@ -5,28 +5,37 @@ final class ValueScanner {
 
     final String s;
     int pos;
+    /** End of the scanned range (exclusive). */
+    final int end;
     private final int base;
     private final String reason;
     private final String rule;
 
     ValueScanner(String s, int base, String reason, String rule) {
+        this(s, 0, s.length(), base, reason, rule);
+    }
+
+    /** Scans {@code s[from, to)}; error offsets are {@code base} plus the index in {@code s}. */
+    ValueScanner(String s, int from, int to, int base, String reason, String rule) {
         this.s = s;
+        this.pos = from;
+        this.end = to;
         this.base = base;
         this.reason = reason;
         this.rule = rule;
     }
 
     boolean atEnd() {
-        return pos >= s.length();
+        return pos >= end;
     }
 
     int peek() {
-        return pos < s.length() ? s.charAt(pos) : -1;
+        return pos < end ? s.charAt(pos) : -1;
     }
 
     /** Skips SP, HT and (already unfolded) line breaks. */
     void skipWs() {
-        while (pos < s.length()) {
+        while (pos < end) {
             char c = s.charAt(pos);
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') pos++;
             else break;
@@ -52,19 +61,19 @@ final class ValueScanner {
 
     String token(String what) throws SipParseException {
         int start = pos;
-        while (pos < s.length() && SipChars.isToken(s.charAt(pos))) pos++;
+        while (pos < end && SipChars.isToken(s.charAt(pos))) pos++;
         if (pos == start) throw error("expected " + what);
-        return s.substring(start, pos);
+        return Interned.token(s, start, pos);
     }
 
     /** A quoted-string including its quotes, as written (RFC 3261 §25.1). */
     String quoted() throws SipParseException {
         int start = pos;
         expect('"', "quoted string");
-        while (pos < s.length()) {
+        while (pos < end) {
             char c = s.charAt(pos);
             if (c == '\\') {
-                if (pos + 1 >= s.length()) break;
+                if (pos + 1 >= end) break;
                 pos += 2;
             } else if (c == '"') {
                 pos++;
@@ -81,17 +90,17 @@ final class ValueScanner {
     String paramValue() throws SipParseException {
         if (peek() == '"') return quoted();
         int start = pos;
-        while (pos < s.length()) {
+        while (pos < end) {
             char c = s.charAt(pos);
             if (SipChars.isToken(c) || c == ':' || c == '[' || c == ']') pos++;
             else break;
         }
         if (pos == start) throw error("expected parameter value");
-        return s.substring(start, pos);
+        return Interned.token(s, start, pos);
     }
 
     SipParseException error(String detail) {
-        return new SipParseException(400, reason, rule + ": " + detail, base < 0 ? -1 : base + pos);
+        return new SipParseException(SipParseFailure.BAD_HEADER_VALUE, reason, rule + ": " + detail, base < 0 ? -1 : base + pos);
     }
 
     int offset() {

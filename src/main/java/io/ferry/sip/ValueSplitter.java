@@ -47,6 +47,32 @@ final class ValueSplitter {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
+    /**
+     * Index of the comma ending the list element that starts at {@code from} (outside quotes and
+     * {@code <...>}), or {@code v.length()} when it is the last one.
+     */
+    static int elementEnd(String v, int from) {
+        boolean quoted = false;
+        boolean bracket = false;
+        int len = v.length();
+        for (int i = from; i < len; i++) {
+            char c = v.charAt(i);
+            if (quoted) {
+                if (c == '\\' && i + 1 < len) i++;
+                else if (c == '"') quoted = false;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '<') {
+                bracket = true;
+            } else if (c == '>') {
+                bracket = false;
+            } else if (c == ',' && !bracket) {
+                return i;
+            }
+        }
+        return len;
+    }
+
     /** Number of elements of a list value held in raw bytes, without allocating. */
     static int count(byte[] b, int start, int end) {
         int count = 0;

@@ -35,7 +35,12 @@ public record Via(String protocolName, String protocolVersion, String transport,
     }
 
     static Via parse(String value, int base) throws SipParseException {
-        ValueScanner sc = new ValueScanner(value, base, "Bad Via", RULE);
+        return parse(value, 0, value.length(), base);
+    }
+
+    /** Parses {@code value[from, to)}; error offsets are {@code base} plus the index in {@code value}. */
+    static Via parse(String value, int from, int to, int base) throws SipParseException {
+        ValueScanner sc = new ValueScanner(value, from, to, base, "Bad Via", RULE);
         sc.skipWs();
         String name = sc.token("protocol-name");
         if (!sc.skipWsAnd('/')) throw sc.error("expected '/'");
@@ -47,7 +52,7 @@ public record Via(String protocolName, String protocolVersion, String transport,
         if (sc.pos == before) throw sc.error("expected LWS before sent-by");
         int hs = sc.pos;
         if (sc.peek() == '[') {
-            int close = value.indexOf(']', hs);
+            int close = SipChars.indexOf(value, ']', hs, to);
             if (close < 0 || !SipUri.isIpv6(value, hs + 1, close)) throw sc.error("bad IPv6 reference");
             sc.pos = close + 1;
         } else {

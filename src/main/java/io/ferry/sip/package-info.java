@@ -6,6 +6,10 @@
  * {@link io.ferry.sip.SipFramer} for TCP/TLS (RFC 3261 §18.3, RFC 5626 §4.4.1 keepalives) and a
  * {@link io.ferry.sip.SipSerializer} that writes untouched headers back byte for byte.
  *
+ * <p>{@code SipParser.parse(byte[]...)} does not copy: the message references the caller's array,
+ * which the caller hands over. Header fields are kept as offsets and decoded on first use; a
+ * request the parser rejects can still be answered with {@code SipParser.responseTo}.
+ *
  * <p>Plain Java: no EE imports, no logging, no static mutable state. All limits come from
  * {@link io.ferry.sip.SipLimits} and are checked before memory is allocated. Every parse error is
  * a {@link io.ferry.sip.SipParseException} carrying the byte offset, the broken rule and the

@@ -60,6 +60,7 @@ class HeaderViewsTest {
         SipParseException e = assertThrows(SipParseException.class, () -> Via.parse(value));
         assertEquals(400, e.status());
         assertEquals("Bad Via", e.reason());
+        assertEquals(SipParseFailure.BAD_HEADER_VALUE, e.failure());
     }
 
     @Test

@@ -134,9 +134,9 @@ class SipMessageTest {
     }
 
     @Test
-    void body_isImmutable() throws Exception {
+    void body_isImmutable_whenTheBytesWereCopied() throws Exception {
         byte[] msg = SipParserTest.inviteWithSdp();
-        SipRequest r = (SipRequest) parser.parse(msg);
+        SipRequest r = (SipRequest) parser.parseCopy(msg, 0, msg.length);
         byte[] before = r.bodyBytes();
         msg[msg.length - 3] = 'X';
         r.bodyBytes()[0] = 'X';
@@ -156,5 +156,21 @@ class SipMessageTest {
         assertEquals("Busy Here", busy.reason());
         assertEquals(4, busy.statusClass());
         assertEquals("Request-URI Too Long", SipStatus.reasonPhrase(414));
+    }
+
+    @Test
+    void views_areParsedOnce_perMessage_andNotCarriedIntoEditedCopies() throws Exception {
+        SipRequest r = request(SipParserTest.REGISTER_F1);
+        Via via = r.topVia().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertSame(via, r.topVia().orElseThrow());
+        org.junit.jupiter.api.Assertions.assertSame(r.cseq().orElseThrow(), r.cseq().orElseThrow());
+        org.junit.jupiter.api.Assertions.assertSame(r.from().orElseThrow(), r.from().orElseThrow());
+        org.junit.jupiter.api.Assertions.assertSame(r.to().orElseThrow(), r.to().orElseThrow());
+        SipRequest edited = r.withTopVia(via.withReceived("192.0.2.1"));
+        assertEquals("192.0.2.1", edited.topVia().orElseThrow().received());
+        assertEquals(null, r.topVia().orElseThrow().received());
+        SipRequest noVia = r.withoutHeader("Via");
+        assertTrue(noVia.topVia().isEmpty());
+        assertTrue(noVia.topVia().isEmpty());
     }
 }

@@ -108,7 +108,7 @@ class SipParserTest {
         assertEquals(5060, via.port());
         assertEquals("z9hG4bKnashds7", via.branch());
         assertEquals(70, r.maxForwards().orElseThrow().hops());
-        assertEquals("\"Bob\"".replace("\"", ""), r.to().orElseThrow().displayName());
+        assertEquals("Bob", r.to().orElseThrow().displayName());
         assertEquals("456248", r.from().orElseThrow().tag());
         assertNull(r.to().orElseThrow().tag());
         assertEquals("843817637684230@998sdasdh09", r.callId().orElseThrow());
@@ -197,6 +197,22 @@ class SipParserTest {
         assertTrue(r.headers().get(0).is("VIA"));
         assertTrue(r.headers().contains("call-id"));
         assertTrue(r.headers().contains("I"));
+    }
+
+    @Test
+    void rfc3261_7_3_3_everyIanaCompactForm_mapsToItsHeader() {
+        String[][] pairs = {{"a", "Accept-Contact"}, {"b", "Referred-By"}, {"c", "Content-Type"}, {"d", "Request-Disposition"},
+                {"e", "Content-Encoding"}, {"f", "From"}, {"i", "Call-ID"}, {"j", "Reject-Contact"}, {"k", "Supported"},
+                {"l", "Content-Length"}, {"m", "Contact"}, {"o", "Event"}, {"r", "Refer-To"}, {"s", "Subject"}, {"t", "To"},
+                {"u", "Allow-Events"}, {"v", "Via"}, {"x", "Session-Expires"}, {"y", "Identity"}};
+        for (String[] p : pairs) {
+            assertTrue(HeaderField.of(p[0], "x").is(p[1]), p[0]);
+            assertTrue(HeaderField.of(p[1].toUpperCase(java.util.Locale.ROOT), "x").is(p[0].toUpperCase(java.util.Locale.ROOT)), p[1]);
+            assertEquals(p[1], HeaderField.of(p[0], "x").canonicalName());
+        }
+        for (char c : "ghnpqwz".toCharArray()) {
+            assertEquals(String.valueOf(c), HeaderField.of(String.valueOf(c), "x").canonicalName());
+        }
     }
 
     @Test
@@ -296,6 +312,7 @@ class SipParserTest {
     void rfc3261_7_1_unsupportedVersion_answers505() {
         SipParseException e = reject(REGISTER_F1.replace("SIP/2.0\n", "SIP/7.0\n"));
         assertEquals(505, e.status());
+        assertEquals(SipParseFailure.VERSION_NOT_SUPPORTED, e.failure());
         assertEquals("REGISTER sip:registrar.biloxi.com ".length(), e.offset());
     }
 
@@ -309,6 +326,7 @@ class SipParserTest {
     void rfc3261_25_1_requestLineWithExtraSpace_answers400() {
         SipParseException e = reject(REGISTER_F1.replace("REGISTER sip:", "REGISTER  sip:"));
         assertEquals(400, e.status());
+        assertEquals(SipParseFailure.BAD_REQUEST_LINE, e.failure());
         assertTrue(e.rule().contains("Request-Line"), e.rule());
     }
 
@@ -417,9 +435,8 @@ class SipParserTest {
         SipParseException e = reject(lf);
         assertEquals(400, e.status());
         assertEquals("Bad Line Ending", e.reason());
-        SipParseException mixed = reject(crlf(REGISTER_F1).clone().length == 0 ? lf
-                : (new String(crlf(REGISTER_F1), StandardCharsets.US_ASCII).replace("Expires: 7200\r\n", "Expires: 7200\n"))
-                .getBytes(StandardCharsets.US_ASCII));
+        String oneBareLf = new String(crlf(REGISTER_F1), StandardCharsets.US_ASCII).replace("Expires: 7200\r\n", "Expires: 7200\n");
+        SipParseException mixed = reject(oneBareLf.getBytes(StandardCharsets.US_ASCII));
         assertEquals("Bad Line Ending", mixed.reason());
     }
 
@@ -476,5 +493,66 @@ class SipParserTest {
         assertTrue(SipParser.isKeepalive(ByteBuffer.wrap(crlf("\n"))));
         assertFalse(SipParser.isKeepalive(ByteBuffer.wrap(crlf("\n\n\n"))));
         assertFalse(SipParser.isKeepalive(ByteBuffer.wrap(crlf(REGISTER_F1))));
+    }
+
+    @Test
+    void rfc4475_3_1_2_rejectedRequest_getsAResponseWithTheDialogFields() throws Exception {
+        byte[] bad = crlf(REGISTER_F1.replace("SIP/2.0\n", "SIP/7.0\n"));
+        SipParseException e = assertThrows(SipParseException.class, () -> parser.parse(bad));
+        SipResponse r = parser.responseTo(bad, 0, bad.length, e, () -> "t1").orElseThrow();
+        assertEquals(505, r.status());
+        assertEquals("Version Not Supported", r.reason());
+        assertEquals("SIP/2.0/UDP bobspc.biloxi.com:5060;branch=z9hG4bKnashds7", r.headers().firstValue("Via").orElseThrow());
+        assertEquals("t1", r.to().orElseThrow().tag());
+        assertEquals("456248", r.from().orElseThrow().tag());
+        assertEquals("843817637684230@998sdasdh09", r.callId().orElseThrow());
+        assertEquals(new CSeq(1826, "REGISTER"), r.cseq().orElseThrow());
+        assertEquals(0, r.contentLength().orElseThrow().length());
+        SipResponse again = (SipResponse) parser.parse(new SipSerializer().toBytes(r));
+        assertEquals(505, again.status());
+    }
+
+    @Test
+    void rfc4475_3_1_2_rejectedBareLfRequest_isStillAnswered() throws Exception {
+        byte[] lf = REGISTER_F1.replace("Expires: 7200", "Expires: 7200\r").getBytes(StandardCharsets.US_ASCII);
+        SipParseException e = assertThrows(SipParseException.class, () -> parser.parse(lf));
+        SipResponse r = parser.responseTo(lf, 0, lf.length, e).orElseThrow();
+        assertEquals(400, r.status());
+        assertEquals("Bad Line Ending", r.reason());
+        assertTrue(r.to().orElseThrow().tag().length() > 0);
+    }
+
+    @Test
+    void rfc3261_17_rejectedAckOrResponse_isNeverAnswered() {
+        byte[] ack = crlf(REGISTER_F1.replace("REGISTER sip:", "ACK sip:").replace("SIP/2.0\n", "SIP/7.0\n"));
+        SipParseException e = reject(ack);
+        assertTrue(parser.responseTo(ack, 0, ack.length, e).isEmpty());
+        byte[] resp = crlf(OK_F9.replace("200 OK", "2000 OK"));
+        SipParseException re = reject(resp);
+        assertTrue(parser.responseTo(resp, 0, resp.length, re).isEmpty());
+        byte[] noCallId = crlf(REGISTER_F1.replace("Call-ID: 843817637684230@998sdasdh09\n", "").replace("SIP/2.0\n", "SIP/7.0\n"));
+        assertTrue(parser.responseTo(noCallId, 0, noCallId.length, reject(noCallId)).isEmpty());
+    }
+
+    @Test
+    void parse_withOffset_reportsOffsetsRelativeToTheMessage() {
+        byte[] msg = crlf(REGISTER_F1.replace("SIP/2.0\n", "SIP/7.0\n"));
+        byte[] padded = new byte[msg.length + 7];
+        System.arraycopy(msg, 0, padded, 7, msg.length);
+        SipParseException e = assertThrows(SipParseException.class, () -> parser.parse(padded, 7, msg.length));
+        assertEquals("REGISTER sip:registrar.biloxi.com ".length(), e.offset());
+        SipParseException c = assertThrows(SipParseException.class, () -> parser.parseCopy(padded, 7, msg.length));
+        assertEquals(e.offset(), c.offset());
+    }
+
+    @Test
+    void parse_isZeroCopy_parseCopyIsNot() throws Exception {
+        byte[] msg = crlf(REGISTER_F1);
+        SipMessage shared = parser.parse(msg);
+        SipMessage copied = parser.parseCopy(msg, 0, msg.length);
+        int at = new String(msg, StandardCharsets.US_ASCII).indexOf("843817637684230");
+        msg[at] = '9';
+        assertEquals("943817637684230@998sdasdh09", shared.callId().orElseThrow());
+        assertEquals("843817637684230@998sdasdh09", copied.callId().orElseThrow());
     }
 }

@@ -147,6 +147,17 @@ class UriTest {
     }
 
     @Test
+    void rfc3261_19_1_4_escapedReservedCharacter_differsFromTheCharacter() throws Exception {
+        assertFalse(Uri.parse("sip:alice%3Bx@atlanta.com").matches(Uri.parse("sip:alice;x@atlanta.com")));
+        assertTrue(Uri.parse("sip:alice%3bx@atlanta.com").matches(Uri.parse("sip:alice%3Bx@atlanta.com")));
+        assertTrue(Uri.parse("sip:%61lice%7e@atlanta.com").matches(Uri.parse("sip:alice~@atlanta.com")));
+        assertTrue(Uri.parse("sip:a@atlanta.com;%6C%72;n%61me=v%61lue%25%34%31")
+                .matches(Uri.parse("sip:a@atlanta.com;lr;name=value%2541")));
+        assertFalse(Uri.parse("sip:a@atlanta.com;%6C%72;n%61me=v%61lue%25%34%31")
+                .matches(Uri.parse("sip:a@atlanta.com;lr;name=valueA")));
+    }
+
+    @Test
     void sipUri_copiesOnChange() throws Exception {
         SipUri u = SipUri.parse("sip:bob@biloxi.com");
         SipUri lr = u.withParam("lr", null).withPort(5080).withParam("transport", "ws");
