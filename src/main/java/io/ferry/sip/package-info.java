@@ -10,6 +10,9 @@
  * which the caller hands over. Header fields are kept as offsets and decoded on first use; a
  * request the parser rejects can still be answered with {@code SipParser.responseTo}.
  *
+ * <p>{@code SanityCheck} (RFC 3261 §8.1.1, §8.2 and §16.3, one method per rule, each returning the
+ * exact response) holds the checks a parsed request passes before routing.
+ *
  * <p>Plain Java: no EE imports, no logging, no static mutable state. All limits come from
  * {@link io.ferry.sip.SipLimits} and are checked before memory is allocated. Every parse error is
  * a {@link io.ferry.sip.SipParseException} carrying the byte offset, the broken rule and the
