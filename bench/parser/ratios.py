@@ -18,8 +18,12 @@ import json
 import math
 import sys
 
-FERRY = "ferry"
 JAIN = "jainSip"
+# Ferry's benchmark methods, each compared with JAIN-SIP in its own table.
+FERRY_VARIANTS = [
+    ("ferry", "Ferry: parse (zero-copy, the transports' call)"),
+    ("ferryCopy", "Ferry: parseCopy (copies the bytes first)"),
+]
 ORDER = ["REGISTER", "INVITE", "OK200"]
 
 
@@ -79,6 +83,12 @@ def combine(all_results):
 
 
 def table(title, results):
+    for method, label in FERRY_VARIANTS:
+        if any(m == method for (m, _) in results):
+            variant(f"{title}: {label} vs JAIN-SIP", results, method)
+
+
+def variant(title, results, ferry):
     workloads = sorted({w for (_, w) in results}, key=lambda w: (ORDER.index(w) if w in ORDER else 99, w))
     print(f"\n{title}\n")
     print("| workload | Ferry ops/s | JAIN-SIP ops/s | throughput × (≥5) "
@@ -87,7 +97,7 @@ def table(title, results):
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     none = (None, None, None, None)
     for w in workloads:
-        f_ops, f_err, f_b, f_cpu = results.get((FERRY, w), none)
+        f_ops, f_err, f_b, f_cpu = results.get((ferry, w), none)
         j_ops, j_err, j_b, j_cpu = results.get((JAIN, w), none)
         thr = f"{f_ops / j_ops:.2f}×" if f_ops and j_ops else "—"
         cpu = f"{j_cpu / f_cpu:.2f}×" if f_cpu and j_cpu else "—"

@@ -14,13 +14,20 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Ferry: {@link SipParser#parse(byte[], int, int)} with {@link SipLimits#defaults()}, one
- * message per buffer, as the WebSocket endpoint and the UDP listener call it.
+ * message per buffer, as the WebSocket endpoint and the UDP listener call it. That call does not
+ * copy: the message keeps offsets into the caller's array, which the caller hands over.
+ * {@link #parseCopy} is the variant for callers that reuse their buffer.
  */
 final class FerrySide {
     private final SipParser parser = new SipParser(SipLimits.defaults());
 
     SipMessage parse(byte[] bytes) throws SipParseException {
         return parser.parse(bytes, 0, bytes.length);
+    }
+
+    /** {@link SipParser#parseCopy}: copies the bytes first, then parses the copy. */
+    SipMessage parseCopy(byte[] bytes) throws SipParseException {
+        return parser.parseCopy(bytes, 0, bytes.length);
     }
 
     /** Reads the proxy fields through Ferry's API into the blackhole. */
