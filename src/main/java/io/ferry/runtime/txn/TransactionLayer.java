@@ -215,17 +215,14 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
                 ? new InviteServerTransaction(this, flow, request, top.branch())
                 : new NonInviteServerTransaction(this, flow, request, top.branch());
         Matching.MergeKey mergeKey = config.rejectMergedRequests() ? mergeKey(request, cseq) : null;
-        boolean merged = mergeKey != null && isMerged(mergeKey, request);
-        if (mergeKey != null && !merged) {
-            // published before the transaction is: whoever finds it in the table can end it
-            txn.mergeKey = mergeKey;
-            merges.putIfAbsent(mergeKey, txn);
-        }
-        if (!register(key, txn, request)) {
-            if (txn.mergeKey != null) merges.remove(txn.mergeKey, txn);
-            return;
-        }
-        if (merged) {
+        // set before the transaction is published: once in the server table it can end at any time
+        txn.mergeKey = mergeKey;
+        // RFC 3261 §8.2.2.2 applies only to a request that matches no transaction (§17.2.3), so the
+        // server table decides first: a copy of the request racing the first one on another thread
+        // is a retransmission. Asked the other way round, the copy found the first copy's entry in
+        // the merge table (482) and then won the server table, and the TU never saw the request.
+        if (!register(key, txn, request)) return;
+        if (mergeKey != null && isMerged(mergeKey, txn, request)) {
             // RFC 3261 §8.2.2.2: the transaction absorbs retransmissions of the 482
             LOG.log(Level.DEBUG, "flow={0} branch={1}: merged request, answering 482", flow.id(), top.branch());
             counters.merged.increment();
@@ -273,16 +270,36 @@ public final class TransactionLayer implements FlowListener, AutoCloseable {
      * RFC 3261 §8.2.2.2: same From tag, Call-ID and CSeq as an ongoing transaction that the request
      * does not match. A spiral (the request left through one of this layer's client transactions,
      * so its second Via carries that branch) is not a merge.
+     *
+     * <p>{@code txn} is the request's new server transaction, already registered (so the request
+     * matched no transaction). It claims the merge key atomically when no live transaction holds
+     * it, so that of two racing requests with one key exactly one is first.
      */
-    private boolean isMerged(Matching.MergeKey mergeKey, SipRequest request) throws SipParseException {
-        ServerTransaction other = merges.get(mergeKey);
-        if (other == null || other.isTerminated()) return false;
-        List<Via> vias = request.vias();
-        if (vias.size() > 1) {
-            String below = vias.get(1).branch();
-            if (below != null && clients.containsKey(new Matching.ClientKey(below, request.method()))) return false;
+    private boolean isMerged(Matching.MergeKey mergeKey, ServerTransaction txn, SipRequest request) {
+        ServerTransaction other;
+        while ((other = merges.putIfAbsent(mergeKey, txn)) != null && other.isTerminated()) {
+            // ended, and its removed() has not run yet or ran before it was published
+            merges.remove(mergeKey, other);
         }
-        return true;
+        if (other == null) {
+            // a transaction that ended before it claimed the key has left the tables already
+            if (txn.isTerminated()) merges.remove(mergeKey, txn);
+            return false;
+        }
+        return !isSpiral(request);
+    }
+
+    /** Whether the request's second Via carries the branch of one of this layer's client transactions. */
+    private boolean isSpiral(SipRequest request) {
+        List<Via> vias;
+        try {
+            vias = request.vias();
+        } catch (SipParseException e) {
+            // the transaction is published already; an unreadable Via is no evidence of a spiral
+            return false;
+        }
+        String below = vias.size() > 1 ? vias.get(1).branch() : null;
+        return below != null && clients.containsKey(new Matching.ClientKey(below, request.method()));
     }
 
     /**

@@ -66,6 +66,28 @@ class ConcurrencyTest {
     }
 
     @Test
+    void rfc3261_8_2_2_2_racingMergedRequests_oneReachesTheTu_theOtherGets482() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            TransactionFixtures fx = new TransactionFixtures();
+            FakeFlow a = fx.udp();
+            FakeFlow b = fx.udp();
+            fx.user.onRequest = (t, r) -> t.respond(r.createResponse(200, null));
+            // one OPTIONS forked by two proxies: same From tag, Call-ID and CSeq, other branches
+            SipRequest viaA = TransactionFixtures.request("OPTIONS", "sip:bob@biloxi.example.com", "proxy1.example.com",
+                    "z9hG4bKfork1", null, TransactionFixtures.FROM_TAG, 63104);
+            SipRequest viaB = TransactionFixtures.request("OPTIONS", "sip:bob@biloxi.example.com", "proxy2.example.com",
+                    "z9hG4bKfork2", null, TransactionFixtures.FROM_TAG, 63104);
+            race(List.of(() -> fx.layer.onRequest(a.flow(), viaA), () -> fx.layer.onRequest(b.flow(), viaB)));
+            assertEquals(1, fx.user.of(FakeTransactionUser.Request.class).size(), "round " + round);
+            List<String> sent = new ArrayList<>(a.channel().summary());
+            sent.addAll(b.channel().summary());
+            sent.sort(null);
+            assertEquals(List.of("200", "482"), sent, "round " + round);
+            assertEquals(1, fx.layer.counters().snapshot().merged());
+        }
+    }
+
+    @Test
     void rfc3261_17_1_1_2_timerBRacingAFinalResponse_endsTheTransactionOnce() throws Exception {
         for (int round = 0; round < 200; round++) {
             TransactionFixtures fx = new TransactionFixtures();
