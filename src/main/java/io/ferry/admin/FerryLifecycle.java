@@ -29,7 +29,9 @@ import javax.servlet.ServletContext;
 import javax.websocket.DeploymentException;
 import javax.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
+import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
 /**
  * Ferry's startup and shutdown, run with the web application. Readiness reports UP only after
@@ -58,6 +60,12 @@ public class FerryLifecycle {
 
     @Inject
     Instance<TransactionUser> transactionUsers;
+
+    @Inject
+    @RegistryType(type = MetricRegistry.Type.APPLICATION)
+    MetricRegistry metricRegistry;
+
+    private volatile TransportMetrics transportMetrics;
 
     private volatile SipStack sipStack;
     private volatile SipWebSocketRuntime webSocket;
@@ -120,6 +128,9 @@ public class FerryLifecycle {
         this.sipStack = stack;
         this.webSocket = ws;
         this.listeners = netty;
+        TransportMetrics metrics = new TransportMetrics(metricRegistry);
+        metrics.register(stack.flows(), ws.gate());
+        this.transportMetrics = metrics;
         LOG.log(Level.INFO, "SIP listeners: udp={0} tcp={1} tls={2} (0 = off)",
                 Integer.toString(netty.port(Transport.UDP)), Integer.toString(netty.port(Transport.TCP)),
                 Integer.toString(netty.port(Transport.TLS)));
@@ -163,6 +174,10 @@ public class FerryLifecycle {
     }
 
     public void stop() {
+        TransportMetrics metrics = transportMetrics;
+        if (metrics != null) {
+            metrics.unregister();
+        }
         SipListeners netty = listeners;
         if (netty != null) {
             netty.close();

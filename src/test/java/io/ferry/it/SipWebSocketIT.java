@@ -303,4 +303,22 @@ class SipWebSocketIT {
         long afterMs = Long.parseLong(line.replaceAll(".*after-ms=(\\d+).*", "$1"));
         assertTrue(afterMs < 5_000, "failed at once, not after Timer F (32 s): " + line);
     }
+
+    @Test
+    void metrics_showOpenFlowsAndRefusalsByReason() throws Exception {
+        try (RawWebSocket bad = connect(clientIp(), Map.of("Origin", "https://evil.example.net"));
+             RawWebSocket ws = open(clientIp())) {
+            assertEquals(403, bad.status);
+            ws.sendText(options(branch(), "metrics"));
+            assertTrue(ws.readSkippingPings().text().startsWith("SIP/2.0 200 OK"));
+            String metrics = get(client(), http("/metrics/application")).body();
+            String app = "_app=\"" + TestApplication.APP + "\"";
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("application_ferry_flows{") && l.contains(app)
+                    && l.contains("transport=\"ws\"") && !l.endsWith(" 0") && !l.endsWith(" 0.0")), "open ws flows are counted");
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("application_ferry_ws_handshakes_refused_total{") && l.contains(app)
+                    && l.contains("reason=\"origin_not_allowed\"") && !l.endsWith(" 0") && !l.endsWith(" 0.0")), "refusals by reason");
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("application_ferry_sip_messages_in_total{") && l.contains(app)
+                    && l.contains("transport=\"ws\"") && !l.endsWith(" 0") && !l.endsWith(" 0.0")), "messages in");
+        }
+    }
 }

@@ -38,6 +38,20 @@ public final class FlowCounters {
         return new Snapshot(messagesIn.sum(), messagesOut.sum(), bytesIn.sum(), bytesOut.sum(), rejects.sum());
     }
 
+    /** Adds a closed flow's final counts (the flow table keeps totals per transport). */
+    void add(Snapshot s) {
+        messagesIn.add(s.messagesIn());
+        messagesOut.add(s.messagesOut());
+        bytesIn.add(s.bytesIn());
+        bytesOut.add(s.bytesOut());
+        rejects.add(s.rejects());
+    }
+
     /** The counters at one moment. */
-    public record Snapshot(long messagesIn, long messagesOut, long bytesIn, long bytesOut, long rejects) {}
+    public record Snapshot(long messagesIn, long messagesOut, long bytesIn, long bytesOut, long rejects) {
+        public Snapshot plus(Snapshot o) {
+            return new Snapshot(messagesIn + o.messagesIn, messagesOut + o.messagesOut, bytesIn + o.bytesIn,
+                    bytesOut + o.bytesOut, rejects + o.rejects);
+        }
+    }
 }

@@ -22,6 +22,13 @@ public final class FlowTable {
     private final Map<FlowId, Flow> byId = new ConcurrentHashMap<>();
     private final Map<RemoteKey, Flow> byRemote = new ConcurrentHashMap<>();
     private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.EnumMap<Transport, FlowCounters> closedTotals = new java.util.EnumMap<>(Transport.class);
+
+    {
+        for (Transport t : Transport.values()) {
+            closedTotals.put(t, new FlowCounters());
+        }
+    }
 
     public void addListener(FlowListener listener) {
         listeners.add(listener);
@@ -52,6 +59,7 @@ public final class FlowTable {
     private void closed(Flow flow, CloseReason reason) {
         if (byId.remove(flow.id(), flow)) {
             byRemote.remove(new RemoteKey(flow.transport(), flow.remoteAddress()), flow);
+            closedTotals.get(flow.transport()).add(flow.counters().snapshot());
             LOG.log(Level.DEBUG, "flow={0} closed reason={1}", flow.id(), reason);
             for (FlowListener l : listeners) {
                 try {
@@ -78,5 +86,21 @@ public final class FlowTable {
 
     public int size() {
         return byId.size();
+    }
+
+    /** Open flows of one transport (metrics). */
+    public long count(Transport transport) {
+        return byId.values().stream().filter(f -> f.transport() == transport).count();
+    }
+
+    /** Traffic of every flow of {@code transport} since start: closed flows plus open ones (metrics). */
+    public FlowCounters.Snapshot totals(Transport transport) {
+        FlowCounters.Snapshot sum = closedTotals.get(transport).snapshot();
+        for (Flow f : byId.values()) {
+            if (f.transport() == transport) {
+                sum = sum.plus(f.counters().snapshot());
+            }
+        }
+        return sum;
     }
 }
