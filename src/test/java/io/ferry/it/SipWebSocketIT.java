@@ -85,6 +85,17 @@ class SipWebSocketIT {
         }
     }
 
+    /** docs/websocket.md: Liberty's websocket-1.1 does not negotiate RFC 7692; this notices if that changes. */
+    @Test
+    void rfc7692_permessageDeflateOffer_isNotNegotiatedByLiberty() throws Exception {
+        try (RawWebSocket ws = connect(clientIp(), Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"))) {
+            assertEquals(101, ws.status, ws.body);
+            assertEquals(null, ws.headers.get("sec-websocket-extensions"), "no extension in the 101 response");
+            ws.sendText(options(branch(), "no-deflate"));
+            assertTrue(ws.readSkippingPings().text().startsWith("SIP/2.0 200 OK"), "uncompressed frames work");
+        }
+    }
+
     @Test
     void wildcardOrigin_isAccepted() throws Exception {
         try (RawWebSocket ws = connect(clientIp(), Map.of("Origin", "https://phone.example.org"))) {
