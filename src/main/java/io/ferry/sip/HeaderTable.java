@@ -109,15 +109,19 @@ final class HeaderTable {
     private static final int TABLE_BITS = 8;
     private static final int[] HASHED = new int[1 << TABLE_BITS];
     private static final int[] COMPACT = new int[26];
+    /** Canonical names in lower case, as bytes. */
+    private static final byte[][] LOWER = new byte[ENTRIES.length][];
+    /** Canonical names as bytes: most messages spell them so, and an exact compare is intrinsic. */
+    private static final byte[][] CANONICAL = new byte[ENTRIES.length][];
 
     static {
         Arrays.fill(HASHED, UNKNOWN);
         Arrays.fill(COMPACT, UNKNOWN);
         for (int i = 0; i < ENTRIES.length; i++) {
             String n = ENTRIES[i].name;
-            int h = 0;
-            for (int k = 0; k < n.length(); k++) h = 31 * h + SipChars.lower(n.charAt(k));
-            int slot = mix(h);
+            LOWER[i] = SipChars.toLower(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            CANONICAL[i] = n.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int slot = hash(n.charAt(0), n.charAt(n.length() - 1), n.length());
             while (HASHED[slot] != UNKNOWN) slot = (slot + 1) & (HASHED.length - 1);
             HASHED[slot] = i;
             char c = ENTRIES[i].compact;
@@ -130,8 +134,13 @@ final class HeaderTable {
         throw new IllegalStateException(name);
     }
 
-    private static int mix(int h) {
-        h ^= h >>> 16;
+    /**
+     * Slot from the first and last characters and the length. Folding with {@code | 0x20} is
+     * exact for the names here (letters, digits and '-'); any other byte stays a non-letter.
+     */
+    private static int hash(int first, int last, int len) {
+        int h = (((first | 0x20) & 0xff) * 31 + ((last | 0x20) & 0xff)) * 31 + len;
+        h ^= h >>> 7;
         h *= 0x45d9f3b;
         h ^= h >>> 16;
         return h & ((1 << TABLE_BITS) - 1);
@@ -144,17 +153,23 @@ final class HeaderTable {
             int c = SipChars.lower(b[start] & 0xff);
             return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : UNKNOWN;
         }
-        int h = 0;
-        for (int i = start; i < end; i++) h = 31 * h + SipChars.lower(b[i] & 0xff);
-        int slot = mix(h);
+        if (len == 0) return UNKNOWN;
+        int slot = hash(b[start], b[end - 1], len);
         for (int probe = 0; probe < HASHED.length; probe++) {
             int idx = HASHED[slot];
             if (idx == UNKNOWN) return UNKNOWN;
-            String n = ENTRIES[idx].name;
-            if (n.length() == len && regionMatches(n, b, start)) return idx;
+            byte[] n = CANONICAL[idx];
+            if (n.length == len && (Arrays.equals(n, 0, len, b, start, end) || foldedEquals(LOWER[idx], b, start))) return idx;
             slot = (slot + 1) & (HASHED.length - 1);
         }
         return UNKNOWN;
+    }
+
+    private static boolean foldedEquals(byte[] lower, byte[] b, int start) {
+        for (int i = 0; i < lower.length; i++) {
+            if ((b[start + i] | 0x20) != lower[i]) return false;
+        }
+        return true;
     }
 
     /** Index of the header named {@code name}, compact forms included, or {@link #UNKNOWN}. */
@@ -164,9 +179,8 @@ final class HeaderTable {
             int c = SipChars.lower(name.charAt(0));
             return c >= 'a' && c <= 'z' ? COMPACT[c - 'a'] : UNKNOWN;
         }
-        int h = 0;
-        for (int i = 0; i < len; i++) h = 31 * h + SipChars.lower(name.charAt(i));
-        int slot = mix(h);
+        if (len == 0) return UNKNOWN;
+        int slot = hash(name.charAt(0), name.charAt(len - 1), len);
         for (int probe = 0; probe < HASHED.length; probe++) {
             int idx = HASHED[slot];
             if (idx == UNKNOWN) return UNKNOWN;
@@ -174,13 +188,6 @@ final class HeaderTable {
             slot = (slot + 1) & (HASHED.length - 1);
         }
         return UNKNOWN;
-    }
-
-    private static boolean regionMatches(String n, byte[] b, int start) {
-        for (int i = 0; i < n.length(); i++) {
-            if (SipChars.lower(n.charAt(i)) != SipChars.lower(b[start + i] & 0xff)) return false;
-        }
-        return true;
     }
 
     static String canonicalName(int index) {

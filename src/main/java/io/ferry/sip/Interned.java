@@ -43,12 +43,19 @@ final class Interned {
     /** {@code s[from, to)} as a shared constant when it is a common token, else a new String. */
     static String token(String s, int from, int to) {
         int len = to - from;
-        if (len < BY_LENGTH.length) {
+        if (len > 0 && len < BY_LENGTH.length) {
             for (String t : BY_LENGTH[len]) {
-                if (s.regionMatches(from, t, 0, len)) return t;
+                if (same(s, from, t, len)) return t;
             }
         }
         return s.substring(from, to);
+    }
+
+    private static boolean same(String s, int from, String t, int len) {
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(from + i) != t.charAt(i)) return false;
+        }
+        return true;
     }
 
     /** The method in {@code b[s, e)} (ASCII token) as a shared constant when it is a common one. */
