@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build bench/parser and run the issue 5 parser benchmark: Ferry vs JAIN-SIP RI, same JVM settings.
 #
-#   ./run.sh              full run: 1 fork, 6 x 3 s warm-up, 5 x 2 s measurement per benchmark (~4 min)
+#   ./run.sh              full run: 1 fork, 6 x 3 s warm-up, 5 x 2 s measurement per benchmark (~4.5 min)
 #   ./run.sh --quick      smoke run: 1 fork, 1 x 1 s warm-up, 2 x 1 s measurement (~30 s; JAIN-SIP is
 #                         still cold then, so its throughput is far too low: check that it runs, no more)
 #   ./run.sh --no-build   reuse target/benchmarks.jar
