@@ -4,7 +4,7 @@
 # It is a baseline for later issues, not a target. Loopback only; every run is bounded in count
 # and time (the load generator's --count and --duration).
 #
-#   bench/transport/run.sh [--count 20000] [--concurrency 50] [--repeat 3] [--quick]
+#   bench/transport/run.sh [--count 20000] [--concurrency 50] [--repeat 3] [--quick] [-- loadgen options]
 #
 # Needs: JDK 17, Maven, Node 20, and a Liberty runtime under target/liberty (any `mvn verify` or
 # `mvn liberty:create` leaves one). Writes bench/transport/results/register-<UTC>.jsonl.
@@ -12,9 +12,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-count=20000; concurrency=50; repeat=3
+count=20000; concurrency=50; repeat=3; extra=()
 while (($#)); do
   case "$1" in
+    --) shift; extra=("$@"); break ;;
     --count) count="$2"; shift 2 ;;
     --concurrency) concurrency="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
@@ -78,5 +79,5 @@ out="bench/transport/results/register-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 echo "bench: register, $count REGISTERs over $concurrency WebSockets, $repeat runs, server pid $pid"
 node bench/loadgen/loadgen.js register --url "ws://127.0.0.1:$port/$app/sip" --domain 127.0.0.1 \
   --count "$count" --concurrency "$concurrency" --repeat "$repeat" --duration 60 \
-  --server-pid "$pid" --out "$out" --label ferry-transport
+  --server-pid "$pid" --out "$out" --label ferry-transport "${extra[@]}"
 node bench/loadgen/summarize.js "$out"
