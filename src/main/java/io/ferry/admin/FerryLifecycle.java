@@ -103,7 +103,7 @@ public class FerryLifecycle {
         }
         TransactionUser user = transactionUsers.get();
         SipStack stack = new SipStack(config.node().id(), SipLimits.defaults().withMaxMessageBytes(config.webSocket().maxMessageBytes()),
-                TransactionConfig.DEFAULT, user);
+                transactionConfig(config.timers()), user);
         SipWebSocketRuntime ws = new SipWebSocketRuntime(config.webSocket(),
                 new HandshakePolicy(config.webSocket(), new StaticTokenVerifier(config.webSocket().tokens())),
                 stack.flows(), stack.flowIds(), stack.inbound());
@@ -134,6 +134,12 @@ public class FerryLifecycle {
         LOG.log(Level.INFO, "SIP listeners: udp={0} tcp={1} tls={2} (0 = off)",
                 Integer.toString(netty.port(Transport.UDP)), Integer.toString(netty.port(Transport.TCP)),
                 Integer.toString(netty.port(Transport.TLS)));
+    }
+
+    static TransactionConfig transactionConfig(FerryConfig.TimerConfig t) {
+        return TransactionConfig.DEFAULT
+                .withTimers(Duration.ofMillis(t.t1Millis()), Duration.ofMillis(t.t2Millis()), Duration.ofMillis(t.t4Millis()))
+                .withTryingDelay(Duration.ofMillis(t.tryingDelayMillis()));
     }
 
     /** FerryConfig → the Netty listeners' settings. */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Ferry's whole configuration, validated once at startup. Each key, its default and its allowed
  * values are documented in docs/configuration.md; {@code FerryConfigTest} checks that the two agree.
  */
-public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig admin, WebSocketConfig webSocket, SipTransportConfig sip) {
+public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig admin, WebSocketConfig webSocket, SipTransportConfig sip,
+                          TimerConfig timers) {
 
     /** This node's identity in a cluster. */
     public record NodeConfig(String id) {}
@@ -63,6 +64,9 @@ public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig ad
                                      Optional<String> tlsTrustStore, ClientAuth tlsClientAuth, int idleTimeoutSeconds,
                                      int maxOutboundBytes) {}
 
+    /** RFC 3261 §17 timer bases, in milliseconds (Table 4); T2 must not be below T1. */
+    public record TimerConfig(int t1Millis, int t2Millis, int t4Millis, int tryingDelayMillis) {}
+
     /** The administrator account of the server's basic registry (Admin Center, JMX REST, REST API). */
     public record AdminConfig(String user, Optional<String> password) {}
 
@@ -88,6 +92,10 @@ public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig ad
     public static final String WS_MAX_OUTBOUND_BYTES = "ferry.ws.max-outbound-bytes";
     public static final String WS_PING_INTERVAL = "ferry.ws.ping-interval-seconds";
     public static final String TRUSTED_PROXIES = "ferry.trusted-proxies";
+    public static final String SIP_T1 = "ferry.sip.timer.t1-ms";
+    public static final String SIP_T2 = "ferry.sip.timer.t2-ms";
+    public static final String SIP_T4 = "ferry.sip.timer.t4-ms";
+    public static final String SIP_TRYING_DELAY = "ferry.sip.timer.trying-delay-ms";
     public static final String SIP_UDP = "ferry.sip.udp";
     public static final String SIP_TCP = "ferry.sip.tcp";
     public static final String SIP_TLS_KEYSTORE = "ferry.sip.tls.keystore";
@@ -151,7 +159,15 @@ public record FerryConfig(NodeConfig node, NetworkConfig network, AdminConfig ad
         if (sip.tlsKeyStore().isPresent() && sip.tlsKeyStorePassword().isEmpty()) {
             throw new ConfigException(SIP_TLS_KEYSTORE_PASSWORD, "", "the password of " + sip.tlsKeyStore().get());
         }
-        return new FerryConfig(node, network, admin, webSocket, sip);
+        var timers = new TimerConfig(
+                reader.range(SIP_T1, 500, 50, 10_000),
+                reader.range(SIP_T2, 4_000, 50, 60_000),
+                reader.range(SIP_T4, 5_000, 50, 60_000),
+                reader.range(SIP_TRYING_DELAY, 200, 0, 10_000));
+        if (timers.t2Millis() < timers.t1Millis()) {
+            throw new ConfigException(SIP_T2, Integer.toString(timers.t2Millis()), "a value not below " + SIP_T1 + "=" + timers.t1Millis());
+        }
+        return new FerryConfig(node, network, admin, webSocket, sip, timers);
     }
 
     private static boolean validPath(String p) {

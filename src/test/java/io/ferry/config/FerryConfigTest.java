@@ -46,6 +46,11 @@ class FerryConfigTest {
         "ferry.node-id       | has space  | 1-32 letters, digits or '-'",
         "ferry.host          | a/b        | '*' (all interfaces), an IP address or a host name",
         "ferry.admin.user    | ad min     | 1-64 letters, digits",
+        "ferry.sip.timer.t1-ms | 5       | an integer from 50 to 10000",
+        "ferry.ws.token      | sometimes  | [none, optional, required]",
+        "ferry.ws.allowed-origins | app.example.com/x | 'same-origin'",
+        "ferry.ws.max-message-bytes | 10 | an integer from 1024",
+        "ferry.trusted-proxies | proxy.example.com | IP addresses or CIDR blocks",
     })
     void badValue_failsNamingTheKeyAndAllowedValues(String key, String value, String allowed) {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of(key, value)));
@@ -59,6 +64,25 @@ class FerryConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("ferry.admin.password", "short")));
         assertEquals("ferry.admin.password", e.key());
         assertTrue(!e.getMessage().contains("short"), "the password itself is never logged");
+    }
+
+    @Test
+    void rfc3261_17_t2BelowT1_isRefused() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(Map.of("ferry.sip.timer.t1-ms", "2000", "ferry.sip.timer.t2-ms", "1000")));
+        assertEquals("ferry.sip.timer.t2-ms", e.key());
+    }
+
+    @Test
+    void requiredTokenWithoutTokens_isRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("ferry.ws.token", "required")));
+        assertEquals("ferry.ws.tokens", e.key());
+    }
+
+    @Test
+    void tlsKeyStoreWithoutPassword_isRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("ferry.sip.tls.keystore", "/x.p12")));
+        assertEquals("ferry.sip.tls.keystore-password", e.key());
     }
 
     /** docs/configuration.md documents every key that FerryConfig reads. */
