@@ -1,6 +1,7 @@
 package io.ferry.runtime.api;
 
 import io.ferry.sip.SipParseException;
+import io.ferry.sip.TelUri;
 import io.ferry.sip.Uri;
 import java.util.Objects;
 import javax.servlet.sip.Address;
@@ -52,7 +53,12 @@ public final class AddressFactory {
     public static ServletURI createURI(String uri) throws ServletParseException {
         Objects.requireNonNull(uri, "uri");
         try {
-            return ServletURI.of(Uri.parse(uri.strip()));
+            String text = uri.strip();
+            Uri parsed = Uri.parse(text);
+            if (parsed instanceof TelUri t && !ServletTelURL.isWhole(text, t)) {
+                throw new ServletParseException("Bad URI (RFC 3966 §3 telephone-uri: unexpected character after the parameters): " + text);
+            }
+            return ServletURI.of(parsed);
         } catch (SipParseException e) {
             throw new ServletParseException(e.getMessage(), e);
         }

@@ -45,8 +45,19 @@ public final class ServletTelURL extends ServletURI implements TelURL {
     private void set(String text) {
         checkWritable();
         Uri parsed = validated(text);
-        if (!(parsed instanceof TelUri t)) throw new IllegalArgumentException("not a tel URL: " + text);
+        if (!(parsed instanceof TelUri t) || !isWhole(text, t)) throw new IllegalArgumentException("RFC 3966 §3: not a tel URL: " + text);
         uri = t;
+    }
+
+    /**
+     * True when the parser took all of {@code text}. Ferry's tel parser stops quietly at a
+     * character that cannot continue a parameter name (e.g. {@code tel:+1;a b} gives {@code tel:+1;a}),
+     * so the text is compared with the result, the scheme aside.
+     */
+    static boolean isWhole(String text, TelUri parsed) {
+        String printed = parsed.toString();
+        int colon = text.indexOf(':');
+        return colon == 3 && text.regionMatches(colon, printed, 3, printed.length() - 3) && text.length() == printed.length();
     }
 
     /** The number with its visual separators, without the leading {@code +} of a global number. */
