@@ -111,7 +111,8 @@ public abstract sealed class ServletURI implements URI, Serializable
         }
     }
 
-    private Object writeReplace() {
+    /** Serialization writes the text (Ferry's values are not serializable); inherited by the subclasses. */
+    protected final Object writeReplace() {
         return new SerialForm(toString(), readOnly);
     }
 
