@@ -10,12 +10,16 @@ public enum Mutability {
     MUTABLE,
 
     /**
-     * Everything but the {@code tag} parameter may change (JSR 289 §5.4.1: the From and To tags
-     * are the container's). The URI of such an Address is mutable.
+     * Everything but the {@code tag} parameter may change: JSR 289 §5.4.1 and the "System Headers"
+     * section of the {@code SipServletMessage} javadoc make From and To system headers only with
+     * respect to their tags. The URI of such an Address is mutable.
      */
     TAG_LOCKED,
 
-    /** Nothing may change, the URI included: system headers such as Via-derived or dialog addresses. */
+    /**
+     * Nothing may change, the URI included: the other system headers (Route, Record-Route, Path,
+     * Via, and Contact outside REGISTER, 3xx, 485 and 200/OPTIONS).
+     */
     READ_ONLY;
 
     /** RFC 3261 §19.3: the tag parameter of From and To. */

@@ -225,6 +225,7 @@ public final class ServletAddress extends ParameterizedValue implements Address,
             merged = merged.with(p.name(), p.value());
         }
         if (parsed.isWildcard()) {
+            if (params.has(Mutability.TAG)) mutability.checkParameterWritable(Mutability.TAG);
             uri = null;
             displayName = null;
             params = Parameters.empty();
