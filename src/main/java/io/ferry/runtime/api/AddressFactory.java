@@ -74,6 +74,20 @@ public final class AddressFactory {
         return ServletSipURI.create(user, host);
     }
 
+    /**
+     * A Parameterable from {@code field-value *(;generic-param)}, e.g. {@code text/plain;charset=UTF-8}.
+     *
+     * @throws ServletParseException if the value is empty or the parameters are malformed
+     */
+    public static ServletParameterable createParameterable(String text) throws ServletParseException {
+        Objects.requireNonNull(text, "text");
+        try {
+            return ServletParameterable.parse(text);
+        } catch (SipParseException e) {
+            throw new ServletParseException(e.getMessage(), e);
+        }
+    }
+
     /** A mutable Address {@code *} (RFC 3261 §10.2.2). */
     public static Address createWildcard() {
         return ServletAddress.wildcard();

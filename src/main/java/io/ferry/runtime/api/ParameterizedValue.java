@@ -79,6 +79,7 @@ abstract sealed class ParameterizedValue implements Parameterable permits Servle
             return;
         }
         checkParameterWritable(name);
+        checkNoControls(value);
         if (!QuotedValues.isToken(name)) throw new IllegalArgumentException("RFC 3261 §25.1: parameter name is not a token: " + name);
         params = params.with(name, QuotedValues.toWire(value));
     }
@@ -88,6 +89,14 @@ abstract sealed class ParameterizedValue implements Parameterable permits Servle
         Objects.requireNonNull(name, "name");
         checkParameterWritable(name);
         params = params.without(name);
+    }
+
+    /** RFC 3261 §25.1: quoted-string and token hold no CR, LF or other control (no header injection). */
+    static void checkNoControls(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) throw new IllegalArgumentException("RFC 3261 §25.1: control character in " + text.strip());
+        }
     }
 
     /**

@@ -109,9 +109,7 @@ public final class ServletAddress extends ParameterizedValue implements Address,
     public void setDisplayName(String name) {
         mutability.checkWritable("the display name");
         if (uri == null) throw new IllegalStateException("RFC 3261 §10.2.2: the wildcard Contact '*' has no display name");
-        if (name != null && (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0)) {
-            throw new IllegalArgumentException("a display name has no CR or LF");
-        }
+        if (name != null) checkNoControls(name);
         displayName = name == null || name.isEmpty() ? null : QuotedValues.quote(name);
         angleBrackets = true;
     }
