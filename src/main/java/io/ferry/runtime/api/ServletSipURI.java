@@ -35,7 +35,7 @@ public final class ServletSipURI extends ServletURI implements SipURI {
     /** A mutable {@code sip:} URI; {@code user} is unescaped (it is escaped here) and may be null. */
     public static ServletSipURI create(String user, String host) {
         ServletSipURI u = new ServletSipURI(SipUri.of(null, hostOf(host)), false);
-        u.set(u.uri);
+        u.set(u.uri); // the host is checked by the parser like any other change
         if (user != null) u.setUser(user);
         return u;
     }
