@@ -126,14 +126,12 @@ public sealed interface MappingRule {
             return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         }
 
+        /** An IP literal, or anything whose last label is numeric (RFC 3696 §2: no all-numeric TLD). */
         private static boolean isIpAddress(String h) {
             if (h.startsWith("[") || h.indexOf(':') >= 0) return true;   // IPv6 reference or address
-            String[] parts = h.split("\\.", -1);
-            if (parts.length != 4) return false;
-            for (String p : parts) {
-                if (p.isEmpty() || p.length() > 3) return false;
-                for (int i = 0; i < p.length(); i++) if (p.charAt(i) < '0' || p.charAt(i) > '9') return false;
-            }
+            String last = h.substring(h.lastIndexOf('.') + 1);
+            if (last.isEmpty()) return false;
+            for (int i = 0; i < last.length(); i++) if (last.charAt(i) < '0' || last.charAt(i) > '9') return false;
             return true;
         }
     }
