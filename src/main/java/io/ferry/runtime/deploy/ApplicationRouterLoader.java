@@ -10,7 +10,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Chooses the application router (JSR 289 §15.4.2 and the {@code SipApplicationRouterProvider}
+ * Chooses the application router (JSR 289 application router packaging, and the {@code SipApplicationRouterProvider}
  * javadoc). The rule, first match wins:
  * <ol>
  *   <li>A provider class named by the deployer (the value of the system property

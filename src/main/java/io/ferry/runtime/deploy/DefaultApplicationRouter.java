@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * same request (CONTINUE or REVERSE, with that state info), selection continues after that
  * position; NEW, or no state info, starts from the top of the list. When no deployed application
  * is left, the answer names no application and no route, and the container routes the request
- * out by its Request-URI (JSR 289 §15.4.1).
+ * out by its Request-URI (JSR 289 application selection).
  *
- * <p>A targeted request (JSR 289 §15.11.3) goes to its target whatever the router says; the
+ * <p>A targeted request (JSR 289: encoded URI, Join or Replaces) goes to its target whatever the router says; the
  * router answers with the target's first tuple for the method, so that region and subscriber are
  * the configured ones, or with the target in the NEUTRAL region when it has no tuple.
  *

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A condition of the servlet-mapping rule language (JSR 289 §16.4; sip-app 1.1 schema
+ * A condition of the servlet-mapping rule language (JSR 289 mapping rules, sip-app 1.1 schema
  * {@code <pattern>}): the operators {@code equal}, {@code contains}, {@code exists} and
  * {@code subdomain-of} over a {@link RuleVariable}, combined with {@code and}, {@code or} and
  * {@code not}. A condition on a variable that the request does not define is false.
@@ -99,7 +99,7 @@ public sealed interface MappingRule {
      * {@code <subdomain-of>}. For a domain variable: the host equals {@code value} or ends with
      * {@code "." + value}, compared without case as DNS names are; an IP address matches only
      * exactly. For a {@code …tel} variable: the number, visual separators removed, starts with
-     * the digits of {@code value} (JSR 289 §16.4: "1 212 555 1212" is a subdomain of "1212555").
+     * the digits of {@code value} (JSR 289 mapping rules: "1 212 555 1212" is a subdomain of "1212555").
      */
     record SubdomainOf(RuleVariable variable, String value) implements MappingRule {
         public SubdomainOf {

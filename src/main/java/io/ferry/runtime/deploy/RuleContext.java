@@ -3,7 +3,7 @@ package io.ferry.runtime.deploy;
 import java.util.Optional;
 
 /**
- * The values of the rule-language variables for one request (JSR 289 §16.4). A variable that the
+ * The values of the rule-language variables for one request (JSR 289 servlet mapping rules). A variable that the
  * request does not define (no display name, no {@code user} part, a {@code tel} of a URI without
  * {@code user=phone}…) is empty, and every condition on it except {@code not} is false.
  */

@@ -3,7 +3,7 @@ package io.ferry.runtime.deploy;
 import java.util.Locale;
 
 /**
- * A variable of the servlet-mapping rule language (JSR 289 §16.4, the request object model): a
+ * A variable of the servlet-mapping rule language (JSR 289 mapping rules, the request object model): a
  * path into the request, such as {@code request.method}, {@code request.uri.host},
  * {@code request.from.display-name} or {@code request.to.uri.param.transport}.
  *
@@ -88,7 +88,7 @@ public record RuleVariable(String name, Subject subject, Part part, String param
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException("unknown variable '" + name
-                + "' (JSR 289 §16.4 request object model: request.method, request.uri…, request.from…, request.to…)");
+                + "' (JSR 289 request object model: request.method, request.uri…, request.from…, request.to…)");
     }
 
     @Override

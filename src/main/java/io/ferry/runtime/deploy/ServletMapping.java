@@ -1,7 +1,7 @@
 package io.ferry.runtime.deploy;
 
 /**
- * A {@code <servlet-mapping>} (JSR 289 §16.4): the servlet that handles initial requests
+ * A {@code <servlet-mapping>} (JSR 289 servlet mapping rules): the servlet that handles initial requests
  * matching {@code pattern}.
  */
 public record ServletMapping(String servletName, MappingRule pattern) {

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How an application chooses the servlet for an initial request (JSR 289 §16.2, sip-app 1.1
+ * How an application chooses the servlet for an initial request (JSR 289 servlet selection, sip-app 1.1
  * {@code <servlet-selection>}): one main servlet, or servlet-mapping rules evaluated in order.
  * The two are exclusive.
  */
 public sealed interface ServletSelection {
 
-    /** No selection in sip.xml: annotations, or the single servlet, decide (JSR 289 §16.2). */
+    /** No selection in sip.xml: annotations, or the single servlet, decide (JSR 289 servlet selection). */
     record Unspecified() implements ServletSelection {
     }
 
@@ -28,7 +28,7 @@ public sealed interface ServletSelection {
             if (mappings.isEmpty()) throw new IllegalArgumentException("no servlet-mapping");
         }
 
-        /** The servlet of the first matching mapping, in document order (JSR 289 §16.4). */
+        /** The servlet of the first matching mapping, in document order (JSR 289 servlet mapping rules). */
         public Optional<String> select(RuleContext request) {
             for (ServletMapping m : mappings) if (m.matches(request)) return Optional.of(m.servletName());
             return Optional.empty();

@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  *
  * @param version          {@code "1.1"} (namespace {@code http://www.jcp.org/xml/ns/sipservlet})
  *                         or {@code "1.0"} (the JSR 116 DTD, no namespace)
- * @param appName          {@code app-name} (mandatory in 1.1, JSR 289 §16.1; absent in 1.0)
+ * @param appName          {@code app-name} (JSR 289; absent in 1.0)
  * @param displayName      {@code display-name}
  * @param description      {@code description}
  * @param distributable    {@code <distributable/>} present

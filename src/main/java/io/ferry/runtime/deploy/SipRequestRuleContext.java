@@ -10,7 +10,7 @@ import io.ferry.sip.Uri;
 import java.util.Optional;
 
 /**
- * The rule-language variables (JSR 289 §16.4) of an {@link SipRequest}. A part that does not
+ * The rule-language variables (JSR 289 servlet mapping rules) of an {@link SipRequest}. A part that does not
  * parse (a malformed From, an unparsable Request-URI) defines none of its sub-variables; the whole
  * value as written ({@code request.uri}, {@code request.from}) is still defined.
  */
@@ -65,7 +65,7 @@ public final class SipRequestRuleContext implements RuleContext {
         return uriValue(a.uri(), variable);
     }
 
-    /** The URI properties of JSR 289 §16.4 (scheme, user, host, port, tel, param.name). */
+    /** The URI properties of JSR 289 mapping rules (scheme, user, host, port, tel, param.name). */
     static Optional<String> uriValue(Uri uri, RuleVariable variable) {
         RuleVariable.Part part = variable.part();
         if (part == RuleVariable.Part.URI) return Optional.of(uri.toString());
@@ -74,7 +74,7 @@ public final class SipRequestRuleContext implements RuleContext {
             return switch (part) {
                 case URI_USER -> s.user() == null || s.user().isEmpty() ? Optional.empty() : Optional.of(s.userDecoded());
                 case URI_HOST -> Optional.of(s.host());
-                // JSR 289 §16.4: an absent port is the scheme's default
+                // JSR 289 mapping rules: an absent port is the scheme's default
                 case URI_PORT -> Optional.of(Integer.toString(s.port() >= 0 ? s.port() : s.secure() ? 5061 : 5060));
                 case URI_TEL -> sipUriTel(s);
                 case URI_PARAM -> s.params().get(variable.param());
@@ -91,7 +91,7 @@ public final class SipRequestRuleContext implements RuleContext {
         return Optional.empty();   // other schemes define only the URI and its scheme
     }
 
-    /** JSR 289 §16.4: {@code tel} of a SIP URI is defined only with {@code user=phone}. */
+    /** JSR 289 mapping rules: {@code tel} of a SIP URI is defined only with {@code user=phone}. */
     private static Optional<String> sipUriTel(SipUri s) {
         String user = s.params().value("user");
         if (user == null || !user.equalsIgnoreCase("phone") || s.user() == null) return Optional.empty();

@@ -19,7 +19,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Reads {@code WEB-INF/sip.xml} (JSR 289 §16, sip-app 1.1 schema, and JSR 116 sip-app 1.0) into
+ * Reads {@code WEB-INF/sip.xml} (JSR 289 deployment descriptor, sip-app 1.1 schema, and JSR 116 sip-app 1.0) into
  * a {@link SipAppDescriptor}. Pure: bytes in, record out, no logging.
  *
  * <p>Secure processing: no DTD is loaded and no external entity is resolved (a DOCTYPE is
@@ -306,7 +306,7 @@ public final class SipXmlParser {
             mappingNodes.addAll(sel.get().all("servlet-mapping"));
         }
         if (main.isPresent()) {
-            // JSR 289 §16.2: main-servlet and servlet-mapping exclude each other
+            // JSR 289 servlet selection: main-servlet and servlet-mapping exclude each other
             if (!mappingNodes.isEmpty()) throw mappingNodes.get(0).error("servlet-mapping together with main-servlet");
             if (main.get().text.isEmpty()) throw main.get().error("empty <main-servlet>");
             return new ServletSelection.MainServlet(main.get().text);
@@ -322,7 +322,7 @@ public final class SipXmlParser {
         return new ServletSelection.Mappings(mappings);
     }
 
-    /** JSR 289 §16.4: one condition of a pattern. */
+    /** JSR 289 mapping rules: one condition of a pattern. */
     private static MappingRule condition(Node c) throws DeploymentDescriptorException {
         switch (c.name) {
             case "and", "or" -> {

@@ -8,7 +8,7 @@ final class TelNumbers {
 
     /**
      * Removes visual separators (RFC 3966 §5.1.1: {@code - . ( )}), blanks and a leading
-     * {@code +}, as JSR 289 §16.4 does for the {@code tel} variables.
+     * {@code +}, as JSR 289's mapping rules do for the {@code tel} variables.
      */
     static String strip(String number) {
         StringBuilder sb = new StringBuilder(number.length());

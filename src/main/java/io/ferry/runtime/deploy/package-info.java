@@ -1,5 +1,5 @@
 /**
- * Deployment of SIP applications (JSR 289 §16, §15 and Appendix C): the {@code WEB-INF/sip.xml}
+ * Deployment of SIP applications (JSR 289 deployment descriptor, application selection and Appendix C): the {@code WEB-INF/sip.xml}
  * descriptor ({@link io.ferry.runtime.deploy.SipXmlParser} → {@link io.ferry.runtime.deploy.SipAppDescriptor}),
  * the servlet-mapping rule language ({@link io.ferry.runtime.deploy.MappingRule} over the variables
  * of a {@link io.ferry.runtime.deploy.RuleContext}), the Default Application Router of Appendix C

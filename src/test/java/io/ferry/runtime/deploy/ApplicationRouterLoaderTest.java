@@ -37,7 +37,7 @@ class ApplicationRouterLoaderTest {
     }
 
     @Test
-    void jsr289_15_4_2_serviceLoader_firstProviderWithARouter_wins() throws Exception {
+    void jsr289_routerProvider_serviceLoader_firstProviderWithARouter_wins() throws Exception {
         ApplicationRouterLoader.Selection s = ApplicationRouterLoader.load(testLoader(), Optional.empty(),
                 ApplicationRouterLoaderTest::unused);
         assertEquals(ApplicationRouterLoader.Source.SERVICE_LOADER, s.source());
@@ -48,7 +48,7 @@ class ApplicationRouterLoaderTest {
     }
 
     @Test
-    void jsr289_15_4_2_namedProvider_overridesClassPathOrder() throws Exception {
+    void jsr289_routerProvider_namedProvider_overridesClassPathOrder() throws Exception {
         ApplicationRouterLoader.Selection s = ApplicationRouterLoader.load(withoutProviders(),
                 Optional.of(FakeRouterProvider.Second.class.getName()), ApplicationRouterLoaderTest::unused);
         assertEquals(ApplicationRouterLoader.Source.NAMED_PROVIDER, s.source());
@@ -56,7 +56,7 @@ class ApplicationRouterLoaderTest {
     }
 
     @Test
-    void jsr289_15_4_2_namedProviderThatCannotBeUsed_failsInsteadOfFallingBack() {
+    void jsr289_routerProvider_namedProviderThatCannotBeUsed_failsInsteadOfFallingBack() {
         IllegalStateException missing = assertThrows(IllegalStateException.class, () -> ApplicationRouterLoader.load(
                 testLoader(), Optional.of("com.example.NoSuchProvider"), ApplicationRouterLoaderTest::unused));
         assertTrue(missing.getMessage().contains("com.example.NoSuchProvider"), missing.getMessage());

@@ -110,7 +110,7 @@ class DefaultApplicationRouterTest {
     }
 
     @Test
-    void jsr289_15_undeployedApplications_areSkipped() throws Exception {
+    void jsr289_appRouter_undeployedApplications_areSkipped() throws Exception {
         DefaultApplicationRouter r = router("forwarding", "voicemail");
         assertEquals("forwarding", next(r, invite(), NEW, null).getNextApplicationName());
         r.applicationUndeployed(List.of("forwarding"));
@@ -151,7 +151,7 @@ class DefaultApplicationRouterTest {
     }
 
     @Test
-    void jsr289_15_11_3_targetedRequest_answersWithTheTargetsTuple() throws Exception {
+    void jsr289_targetedRequest_targetedRequest_answersWithTheTargetsTuple() throws Exception {
         DefaultApplicationRouter r = router("screening", "forwarding", "voicemail");
         SipApplicationRouterInfo i = r.getNextApplication(invite(), null, NEW,
                 new SipTargetedRequestInfo(SipTargetedRequestType.ENCODED_URI, "voicemail"), null);

@@ -31,7 +31,7 @@ class MappingRuleTest {
     // ---- operators ----------------------------------------------------------------------------
 
     @Test
-    void jsr289_16_4_equal_isCaseSensitiveUnlessIgnoreCase() {
+    void jsr289_mappingRules_equal_isCaseSensitiveUnlessIgnoreCase() {
         assertTrue(new MappingRule.Equal(v("request.method"), "INVITE", false).matches(HOST));
         assertFalse(new MappingRule.Equal(v("request.method"), "invite", false).matches(HOST));
         assertTrue(new MappingRule.Equal(v("request.method"), "invite", true).matches(HOST));
@@ -39,7 +39,7 @@ class MappingRuleTest {
     }
 
     @Test
-    void jsr289_16_4_contains_isSubstringOptionallyIgnoringCase() {
+    void jsr289_mappingRules_contains_isSubstringOptionallyIgnoringCase() {
         assertTrue(new MappingRule.Contains(v("request.from"), "tag=1234", false).matches(HOST));
         assertFalse(new MappingRule.Contains(v("request.from"), "ALICE@", false).matches(HOST));
         assertTrue(new MappingRule.Contains(v("request.from"), "ALICE@", true).matches(HOST));
@@ -47,13 +47,13 @@ class MappingRuleTest {
     }
 
     @Test
-    void jsr289_16_4_exists_isTrueOnlyForDefinedVariables() {
+    void jsr289_mappingRules_exists_isTrueOnlyForDefinedVariables() {
         assertTrue(new MappingRule.Exists(v("request.uri.host")).matches(HOST));
         assertFalse(new MappingRule.Exists(v("request.to.display-name")).matches(HOST));
     }
 
     @Test
-    void jsr289_16_4_undefinedVariable_makesEveryOperatorFalse_andNotTrue() {
+    void jsr289_mappingRules_undefinedVariable_makesEveryOperatorFalse_andNotTrue() {
         RuleVariable absent = v("request.uri.user");
         assertFalse(new MappingRule.Equal(absent, "", true).matches(HOST));
         assertFalse(new MappingRule.Contains(absent, "", false).matches(HOST));
@@ -62,7 +62,7 @@ class MappingRuleTest {
     }
 
     @Test
-    void jsr289_16_4_andOrNot_combine() {
+    void jsr289_mappingRules_andOrNot_combine() {
         MappingRule t = new MappingRule.Exists(v("request.method"));
         MappingRule f = new MappingRule.Exists(v("request.uri.user"));
         assertTrue(new MappingRule.And(List.of(t, t)).matches(HOST));
@@ -89,7 +89,7 @@ class MappingRuleTest {
             "1.192.168.0.1, 168.0.1, false",
             "[2001:db8::1], [2001:db8::1], true",
     })
-    void jsr289_16_4_subdomainOf_domains_dnsSuffix_ipExactOnly(String host, String domain, boolean expected) {
+    void jsr289_mappingRules_subdomainOf_domains_dnsSuffix_ipExactOnly(String host, String domain, boolean expected) {
         RuleContext c = ctx(Map.of("request.uri.host", host));
         assertEquals(expected, new MappingRule.SubdomainOf(v("request.uri.host"), domain).matches(c));
     }
@@ -103,7 +103,7 @@ class MappingRuleTest {
             "12125551212, 1213, false",
             "12125551212, 121255512120, false",
     })
-    void jsr289_16_4_subdomainOf_telVariables_matchByNumberPrefix(String tel, String prefix, boolean expected) {
+    void jsr289_mappingRules_subdomainOf_telVariables_matchByNumberPrefix(String tel, String prefix, boolean expected) {
         RuleContext c = ctx(Map.of("request.uri.tel", tel, "request.from.uri.tel", tel));
         assertEquals(expected, new MappingRule.SubdomainOf(v("request.uri.tel"), prefix).matches(c));
         assertEquals(expected, new MappingRule.SubdomainOf(v("request.from.uri.tel"), prefix).matches(c));
@@ -111,7 +111,7 @@ class MappingRuleTest {
 
     // ---- variables over a real request ---------------------------------------------------------
 
-    /** The request of the JSR 289 §16.4 example: MESSAGE from Alice to Bob. */
+    /** The request of the JSR 289 mapping rules example: MESSAGE from Alice to Bob. */
     private static SipRequest aliceToBob() {
         Headers h = Headers.empty()
                 .with("Via", "SIP/2.0/UDP client.example.com;branch=z9hG4bK776asdhds")
@@ -147,13 +147,13 @@ class MappingRuleTest {
             "request.to.uri.port, 5060",
             "request.to.display-name, ABSENT",
     })
-    void jsr289_16_4_variables_ofTheSpecExampleRequest(String variable, String expected) {
+    void jsr289_mappingRules_variables_ofTheSpecExampleRequest(String variable, String expected) {
         RuleContext c = SipRequestRuleContext.of(aliceToBob());
         assertEquals(Optional.ofNullable(expected), c.value(v(variable)));
     }
 
     @Test
-    void jsr289_16_4_specExample_andOfMethodContainsHost_isFalseForOtherHost() {
+    void jsr289_mappingRules_specExample_andOfMethodContainsHost_isFalseForOtherHost() {
         RuleContext c = SipRequestRuleContext.of(aliceToBob());
         MappingRule rule = new MappingRule.And(List.of(
                 new MappingRule.Equal(v("request.method"), "MESSAGE", false),
@@ -168,7 +168,7 @@ class MappingRuleTest {
     }
 
     @Test
-    void jsr289_16_4_sipsPort_defaultsTo5061_explicitPortIsKept() {
+    void jsr289_mappingRules_sipsPort_defaultsTo5061_explicitPortIsKept() {
         SipRequest r = SipRequest.of("INVITE", "sips:bob@example.com", aliceToBob().headers()
                 .with("To", "<sip:bob@example.com:5080;transport=tcp>"));
         RuleContext c = SipRequestRuleContext.of(r);
@@ -179,7 +179,7 @@ class MappingRuleTest {
     }
 
     @Test
-    void jsr289_16_4_tel_ofSipUriWithUserPhone_isTheNumberWithoutSeparators() {
+    void jsr289_mappingRules_tel_ofSipUriWithUserPhone_isTheNumberWithoutSeparators() {
         SipRequest r = SipRequest.of("INVITE", "sip:+1-212-555-1212;postd=pp22@gw.example.com;user=phone", aliceToBob().headers());
         RuleContext c = SipRequestRuleContext.of(r);
         assertEquals(Optional.of("12125551212"), c.value(v("request.uri.tel")));
@@ -190,7 +190,7 @@ class MappingRuleTest {
     }
 
     @Test
-    void jsr289_16_4_telUrl_definesSchemeTelAndParams_notHostOrUser() {
+    void jsr289_mappingRules_telUrl_definesSchemeTelAndParams_notHostOrUser() {
         SipRequest r = SipRequest.of("INVITE", "tel:+1-212-555-1212;phone-context=example.com",
                 aliceToBob().headers().with("To", "<tel:+1-212-555-1212>"));
         RuleContext c = SipRequestRuleContext.of(r);
@@ -203,7 +203,7 @@ class MappingRuleTest {
     }
 
     @Test
-    void jsr289_16_4_flagParam_existsWithEmptyValue() {
+    void jsr289_mappingRules_flagParam_existsWithEmptyValue() {
         RuleContext c = SipRequestRuleContext.of(SipRequest.of("INVITE", "sip:bob@example.com;lr", aliceToBob().headers()));
         assertEquals(Optional.of(""), c.value(v("request.uri.param.lr")));
         assertTrue(new MappingRule.Exists(v("request.uri.param.lr")).matches(c));
@@ -211,12 +211,12 @@ class MappingRuleTest {
 
     @ParameterizedTest
     @CsvSource({"request.via", "request.uri.password", "request.from.tag", "request.to.uri.param.", "request.methods", "response.status", "''"})
-    void jsr289_16_4_variablesOutsideTheObjectModel_areRefused(String name) {
+    void jsr289_mappingRules_variablesOutsideTheObjectModel_areRefused(String name) {
         assertThrows(IllegalArgumentException.class, () -> RuleVariable.parse(name));
     }
 
     @Test
-    void jsr289_16_4_variableNames_parseIntoTheObjectModel() {
+    void jsr289_mappingRules_variableNames_parseIntoTheObjectModel() {
         RuleVariable p = v("request.from.uri.param.Transport");
         assertEquals(RuleVariable.Subject.FROM, p.subject());
         assertEquals(RuleVariable.Part.URI_PARAM, p.part());

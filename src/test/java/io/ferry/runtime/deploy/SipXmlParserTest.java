@@ -31,7 +31,7 @@ class SipXmlParserTest {
     }
 
     @Test
-    void jsr289_16_sipApp11_everyModelledElement_isRead() throws Exception {
+    void jsr289_descriptor_sipApp11_everyModelledElement_isRead() throws Exception {
         SipAppDescriptor d = fixture("full-1.1");
         assertEquals("1.1", d.version());
         assertEquals(Optional.of("com.example.callcontrol"), d.appName());
@@ -60,7 +60,7 @@ class SipXmlParserTest {
     }
 
     @Test
-    void jsr289_16_4_mappings_selectFirstMatchingServletInDocumentOrder() throws Exception {
+    void jsr289_mappingRules_mappings_selectFirstMatchingServletInDocumentOrder() throws Exception {
         ServletSelection.Mappings m = (ServletSelection.Mappings) fixture("full-1.1").servletSelection();
         Map<String, String> invite = Map.of("request.method", "INVITE", "request.uri.host", "pbx.example.com");
         assertEquals(Optional.of("calls"), m.select(ctx(invite)));
@@ -72,7 +72,7 @@ class SipXmlParserTest {
     }
 
     @Test
-    void jsr289_16_2_mainServlet_isTheSelection() throws Exception {
+    void jsr289_servletSelection_mainServlet_isTheSelection() throws Exception {
         SipAppDescriptor d = fixture("main-servlet-1.1");
         assertEquals(new ServletSelection.MainServlet("answer"), d.servletSelection());
         assertEquals("1.1", d.version());
@@ -96,7 +96,7 @@ class SipXmlParserTest {
     }
 
     @Test
-    void jsr289_16_emptyDescriptor_hasNoSelection() throws Exception {
+    void jsr289_descriptor_emptyDescriptor_hasNoSelection() throws Exception {
         SipAppDescriptor d = SipXmlParser.parse(app11("").getBytes(StandardCharsets.UTF_8));
         assertEquals(new ServletSelection.Unspecified(), d.servletSelection());
         assertTrue(d.servlets().isEmpty());
@@ -172,14 +172,14 @@ class SipXmlParserTest {
     }
 
     @Test
-    void jsr289_16_2_mainServletWithMappings_isAnError() {
+    void jsr289_servletSelection_mainServletWithMappings_isAnError() {
         var e = failure(app11("<servlet-selection><main-servlet>a</main-servlet><servlet-mapping><servlet-name>a</servlet-name>"
                 + "<pattern><exists><var>request.method</var></exists></pattern></servlet-mapping></servlet-selection>"));
         assertTrue(e.problem().contains("together with main-servlet"), e.problem());
     }
 
     @Test
-    void jsr289_16_4_unknownVariable_isAnErrorNamingIt() {
+    void jsr289_mappingRules_unknownVariable_isAnErrorNamingIt() {
         var e = failure(app11("<servlet-mapping><servlet-name>a</servlet-name>"
                 + "<pattern><equal><var>request.via</var><value>x</value></equal></pattern></servlet-mapping>"));
         assertTrue(e.problem().contains("unknown variable 'request.via'"), e.problem());
@@ -187,21 +187,21 @@ class SipXmlParserTest {
     }
 
     @Test
-    void jsr289_16_4_unknownCondition_isAnError() {
+    void jsr289_mappingRules_unknownCondition_isAnError() {
         var e = failure(app11("<servlet-mapping><servlet-name>a</servlet-name>"
                 + "<pattern><matches><var>request.method</var><value>x</value></matches></pattern></servlet-mapping>"));
         assertTrue(e.problem().contains("unknown condition <matches>"), e.problem());
     }
 
     @Test
-    void jsr289_16_4_patternWithTwoConditions_isAnError() {
+    void jsr289_mappingRules_patternWithTwoConditions_isAnError() {
         var e = failure(app11("<servlet-mapping><servlet-name>a</servlet-name><pattern>"
                 + "<exists><var>request.method</var></exists><exists><var>request.uri</var></exists></pattern></servlet-mapping>"));
         assertTrue(e.problem().contains("exactly one condition"), e.problem());
     }
 
     @Test
-    void jsr289_16_4_notWithTwoOperands_andEmptyOr_areErrors() {
+    void jsr289_mappingRules_notWithTwoOperands_andEmptyOr_areErrors() {
         var not = failure(app11("<servlet-mapping><servlet-name>a</servlet-name><pattern><not>"
                 + "<exists><var>request.method</var></exists><exists><var>request.uri</var></exists></not></pattern></servlet-mapping>"));
         assertTrue(not.problem().contains("<not> needs exactly one"), not.problem());
@@ -210,7 +210,7 @@ class SipXmlParserTest {
     }
 
     @Test
-    void jsr289_16_4_badIgnoreCase_isAnError() {
+    void jsr289_mappingRules_badIgnoreCase_isAnError() {
         var e = failure(app11("<servlet-mapping><servlet-name>a</servlet-name><pattern>"
                 + "<equal ignore-case=\"yes\"><var>request.method</var><value>x</value></equal></pattern></servlet-mapping>"));
         assertTrue(e.problem().contains("ignore-case"), e.problem());
