@@ -8,6 +8,7 @@ import javax.servlet.sip.ar.SipApplicationRoutingRegion;
 import javax.servlet.sip.ar.SipRouteModifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,28 @@ public final class DarConfiguration {
             if (b.length > MAX_BYTES) throw new DarConfigurationException(-1, file + " is larger than " + MAX_BYTES + " bytes");
             return parse(new String(b, StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Reads the DAR file at {@code location}, the value of {@value DefaultApplicationRouter#CONFIGURATION_PROPERTY}:
+     * a {@code file:} URI or a plain path. Other URI schemes are refused, so a deployment never
+     * fetches its routing from the network.
+     */
+    public static DarConfiguration loadLocation(String location) throws DarConfigurationException, IOException {
+        if (location == null || location.isBlank()) throw new DarConfigurationException(-1, "no DAR location given");
+        String l = location.strip();
+        int colon = l.indexOf(':');
+        // a one-letter "scheme" is a Windows drive letter
+        if (colon > 1 && !l.regionMatches(true, 0, "file:", 0, 5)) {
+            throw new DarConfigurationException(-1, "DAR location " + l + " is neither a file: URI nor a path");
+        }
+        Path file;
+        try {
+            file = colon > 1 ? Path.of(URI.create(l)) : Path.of(l);
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw new DarConfigurationException(-1, "bad DAR location " + l + ": " + e.getMessage(), e);
+        }
+        return load(file);
     }
 
     /** Parses the text of a DAR file; an error names its line. */

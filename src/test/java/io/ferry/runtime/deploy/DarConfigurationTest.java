@@ -63,6 +63,22 @@ class DarConfigurationTest {
     }
 
     @Test
+    void jsr289_appC_location_fileUriOrPath_otherSchemesRefused() throws Exception {
+        Path f = Files.createTempFile("dar", ".properties");
+        try {
+            Files.writeString(f, fixture("appendix-c"));
+            DarConfiguration expected = DarConfiguration.parse(fixture("appendix-c"));
+            assertEquals(expected.rules(), DarConfiguration.loadLocation(f.toUri().toString()).rules());
+            assertEquals(expected.rules(), DarConfiguration.loadLocation(f.toString()).rules());
+        } finally {
+            Files.delete(f);
+        }
+        DarConfigurationException e = assertThrows(DarConfigurationException.class,
+                () -> DarConfiguration.loadLocation("http://config.example.com/dar.properties"));
+        assertTrue(e.problem().contains("neither a file: URI nor a path"), e.problem());
+    }
+
+    @Test
     void jsr289_appC_propertiesReadByTheJdk_giveTheSameRules() throws Exception {
         Properties p = new Properties();
         p.load(new StringReader(fixture("appendix-c")));
