@@ -9,6 +9,7 @@ import javax.servlet.sip.ar.SipApplicationRoutingDirective;
 import javax.servlet.sip.ar.SipApplicationRoutingRegion;
 import javax.servlet.sip.ar.SipRouteModifier;
 import javax.servlet.sip.ar.SipTargetedRequestInfo;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -74,25 +75,30 @@ public final class DefaultApplicationRouter implements SipApplicationRouter {
     }
 
     /**
-     * Initialises with DAR entries as properties (method → tuple list, a DAR file read with
-     * {@link Properties#load}); empty properties keep the constructor's configuration.
+     * Initialises from properties. When they contain {@value #CONFIGURATION_PROPERTY}, its value
+     * (a {@code file:} URI or a path, see {@link DarConfiguration#loadLocation}) names the DAR
+     * file, and the other properties are ignored, so a container may pass its system properties.
+     * Otherwise every property is a DAR entry (method → tuple list, a DAR file read with
+     * {@link Properties#load}). Empty properties keep the constructor's configuration.
      *
-     * @throws IllegalArgumentException naming the bad entry
+     * @throws IllegalArgumentException naming the bad entry, or the unreadable file
      * @throws IllegalStateException    if already initialised
      */
     @Override
     public void init(Properties properties) {
+        DarConfiguration parsed = null;
         if (properties != null && !properties.isEmpty()) {
+            String location = properties.getProperty(CONFIGURATION_PROPERTY);
             try {
-                DarConfiguration parsed = DarConfiguration.fromProperties(properties);
-                init();
-                configuration = parsed;
-                return;
+                parsed = location != null ? DarConfiguration.loadLocation(location) : DarConfiguration.fromProperties(properties);
             } catch (DarConfigurationException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read DAR file " + location + ": " + e, e);
             }
         }
         init();
+        if (parsed != null) configuration = parsed;
     }
 
     @Override

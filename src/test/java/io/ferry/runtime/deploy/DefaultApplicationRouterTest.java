@@ -14,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -190,5 +192,26 @@ class DefaultApplicationRouterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bad.init(q));
         assertTrue(e.getMessage().contains("entry 'OPTIONS'"), e.getMessage());
         bad.init();   // a failed init(Properties) leaves the router uninitialised
+    }
+
+    @Test
+    void jsr289_appC_configurationProperty_namesTheDarFile_otherPropertiesIgnored() throws Exception {
+        Path f = Files.createTempFile("dar", ".properties");
+        try {
+            Files.writeString(f, "OPTIONS: (\"uas\", \"DAR:To\", \"NEUTRAL\", \"\", \"NO_ROUTE\", \"0\")\n");
+            Properties p = new Properties();
+            p.setProperty(DefaultApplicationRouter.CONFIGURATION_PROPERTY, f.toUri().toString());
+            p.setProperty("java.version", "17");
+            DefaultApplicationRouter r = new DefaultApplicationRouter(DarConfiguration.EMPTY);
+            r.init(p);
+            assertEquals(List.of("OPTIONS"), List.copyOf(r.configuration().rules().keySet()));
+        } finally {
+            Files.delete(f);
+        }
+        Properties missing = new Properties();
+        missing.setProperty(DefaultApplicationRouter.CONFIGURATION_PROPERTY, "/nonexistent/ferry/dar.properties");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DefaultApplicationRouter(DarConfiguration.EMPTY).init(missing));
+        assertTrue(e.getMessage().contains("/nonexistent/ferry/dar.properties"), e.getMessage());
     }
 }
