@@ -10,6 +10,7 @@ import io.ferry.sip.SipMessage;
 import io.ferry.sip.SipParseException;
 import io.ferry.sip.SipRequest;
 import io.ferry.sip.SipResponse;
+import io.ferry.sip.SipSerializer;
 import java.io.UnsupportedEncodingException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,7 +44,8 @@ import javax.servlet.sip.SipServletMessage.HeaderForm;
  * <p>Address and Parameterable values handed out for a header are live: a change to them is
  * written into the message when it is next read or built ({@link #toMessage()}), and only then, and
  * only for the header whose values changed. A string edit of that header ({@link #setHeader} and
- * the like) detaches the objects handed out before it.
+ * the like) detaches the objects handed out before it, and so does asking for the same header
+ * as the other kind (Address after Parameterable, or the reverse).
  *
  * <p>System headers (the "System Headers" section of the {@code SipServletMessage} javadoc, JSR
  * 289 §5.4.2): From, To, Call-ID, CSeq, Via, Route, Record-Route, Path, RAck, RSeq, and Contact
@@ -76,6 +78,7 @@ public final class MessageEdits {
     private static final String CONTENT_LENGTH = "content-length";
 
     private final SipMessage original;
+    private final SipLimits limits;
     private SipMessage current;
     /** Live values handed out, by lower-case canonical header name. */
     private final Map<String, Live> live = new LinkedHashMap<>();
@@ -100,8 +103,18 @@ public final class MessageEdits {
         }
     }
 
+    /** A view over {@code original} with the default limits. */
     public MessageEdits(SipMessage original) {
+        this(original, SipLimits.defaults());
+    }
+
+    /**
+     * A view over {@code original}; {@code limits} bound the content set by {@link #setContent}
+     * ({@code maxContentLength}, and {@code maxMessageBytes} for the whole message).
+     */
+    public MessageEdits(SipMessage original, SipLimits limits) {
         this.original = Objects.requireNonNull(original, "original");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.current = original;
     }
 
@@ -669,7 +682,7 @@ public final class MessageEdits {
         }
         if (type == null) throw new IllegalArgumentException("RFC 3261 §20.15: a body needs a Content-Type");
         ContentType ct = parseContentType(type);
-        int max = SipLimits.defaults().maxContentLength();
+        int max = limits.maxContentLength();
         byte[] bytes;
         if (content instanceof byte[] b) {
             bytes = b;
@@ -688,6 +701,10 @@ public final class MessageEdits {
                     + ": Ferry takes byte[] for any type and String for text");
         }
         if (bytes.length > max) throw new IllegalArgumentException("content longer than " + max + " bytes");
+        long size = (long) new SipSerializer().size(current) - current.bodyLength() + bytes.length;
+        if (size > limits.maxMessageBytes()) {
+            throw new IllegalArgumentException("message would be " + size + " bytes, more than " + limits.maxMessageBytes());
+        }
         detach("Content-Type");
         current = current.withBody(type, bytes);
     }

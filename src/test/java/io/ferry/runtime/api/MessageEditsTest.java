@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ferry.Fixtures;
 import io.ferry.sip.HeaderField;
+import io.ferry.sip.SipLimits;
 import io.ferry.sip.SipMessage;
 import io.ferry.sip.SipParseException;
 import io.ferry.sip.SipParser;
@@ -556,8 +557,20 @@ class MessageEditsTest {
     @Test
     void jsr289_setContent_beyondLimit_throwsIllegalArgument() {
         MessageEdits m = edits(MESSAGE);
-        byte[] big = new byte[io.ferry.sip.SipLimits.defaults().maxContentLength() + 1];
+        byte[] big = new byte[SipLimits.defaults().maxContentLength() + 1];
         assertThrows(IllegalArgumentException.class, () -> m.setContent(big, "application/octet-stream"));
+    }
+
+    @Test
+    void jsr289_setContent_limitsFromConfig_areChecked() throws Exception {
+        SipLimits limits = SipLimits.defaults().withMaxContentLength(4).withMaxMessageBytes(600);
+        MessageEdits m = new MessageEdits(parse(Fixtures.sip(MESSAGE)), limits);
+        assertThrows(IllegalArgumentException.class, () -> m.setContent("hello", "text/plain"));
+        MessageEdits wide = new MessageEdits(parse(Fixtures.sip(MESSAGE)), limits.withMaxContentLength(1000));
+        assertThrows(IllegalArgumentException.class, () -> wide.setContent(new byte[200], "application/octet-stream"));
+        wide.setContent(new byte[20], "application/octet-stream");
+        assertEquals(20, wide.getContentLength());
+        assertEquals(5, m.getContentLength());
     }
 
     @Test
