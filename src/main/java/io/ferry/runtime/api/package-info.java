@@ -13,6 +13,11 @@
  * {@link io.ferry.runtime.api.Mutability} guards the values of system headers (JSR 289 §5.4.1):
  * read-only objects throw {@code IllegalStateException} on change.
  *
+ * <p>Messages (JSR 289 §5, the {@code SipServletMessage} javadoc): {@link io.ferry.runtime.api.MessageEdits}
+ * is the header and content model of a {@code SipServletMessage}, a mutable view over an immutable
+ * {@link io.ferry.sip.SipMessage} that protects the system headers (§5.4.2), refuses changes once
+ * committed and builds the message to send with untouched fields byte for byte.
+ *
  * <p>Nothing below this package sees a mutable object: {@code toNameAddr()}, {@code toUri()} and
  * {@code toParameters()} give the immutable values back.
  */
