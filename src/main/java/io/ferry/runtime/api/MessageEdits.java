@@ -394,23 +394,35 @@ public final class MessageEdits {
         flushAll();
         live.remove(key);
         Mutability m = mutabilityOf(key, name);
+        List<HeaderField> fields = current.headers().all(name);
+        String fieldName = fields.isEmpty() ? name : fields.get(0).name();
         List<Parameterable> values = new ArrayList<>();
-        String fieldName = name;
-        for (HeaderField f : current.headers().all(name)) {
-            if (values.isEmpty()) fieldName = f.name();
-            for (String v : f.values()) {
-                try {
-                    values.add(address ? ServletAddress.of(NameAddr.parse(v), m)
-                            : ServletParameterable.parse(v).copy(m));
-                } catch (SipParseException e) {
-                    throw new ServletParseException(f.canonicalName() + " value at message offset " + f.offset()
-                            + ": " + e.getMessage(), e);
+        if (address) {
+            try {
+                for (NameAddr a : current.addresses(name, true)) values.add(ServletAddress.of(a, m));
+            } catch (SipParseException e) {
+                throw parseError(e, e.offset());
+            }
+        } else {
+            for (HeaderField f : fields) {
+                for (String v : f.values()) {
+                    try {
+                        values.add(ServletParameterable.parse(v).copy(m));
+                    } catch (SipParseException e) {
+                        throw parseError(e, f.offset());
+                    }
                 }
             }
         }
         l = new Live(fieldName, address, values);
         live.put(key, l);
         return l;
+    }
+
+    /** The reason and rule of {@code e}, and the byte offset in the message when known (-1: an edited field). */
+    private static ServletParseException parseError(SipParseException e, int offset) {
+        String where = offset >= 0 ? " at message offset " + offset : "";
+        return new ServletParseException(e.reason() + " (" + e.rule() + ")" + where, e);
     }
 
     private Mutability mutabilityOf(String key, String name) {
