@@ -405,6 +405,48 @@ class MessageEditsTest {
     }
 
     @Test
+    void jsr289_getAddressHeader_malformedEditedField_hasNoMessageOffset() {
+        MessageEdits m = edits(MESSAGE);
+        m.setHeader("Reply-To", "<sip:bad");
+        ServletParseException e = assertThrows(ServletParseException.class, () -> m.getAddressHeader("Reply-To"));
+        assertEquals("Bad Reply-To (RFC 3261 §25.1 name-addr: missing '>')", e.getMessage());
+    }
+
+    @Test
+    void jsr289_5_4_2_fromThroughAddressIterator_cannotBeRemoved() throws Exception {
+        MessageEdits m = edits(MESSAGE);
+        ListIterator<Address> it = m.getAddressHeaders("From");
+        Address from = it.next();
+        assertSame(m.getFrom(), from);
+        assertThrows(IllegalStateException.class, it::remove);
+        assertThrows(IllegalStateException.class, () -> it.add(AddressFactory.createAddress("<sip:x@example.com>")));
+        assertArrayEquals(Fixtures.sip(MESSAGE), wire(m));
+    }
+
+    @Test
+    void jsr289_parameterableHeadersIterator_add_reachesTheMessage() throws Exception {
+        MessageEdits m = edits(MESSAGE);
+        ListIterator<Parameterable> it = m.getParameterableHeaders("Accept-Language");
+        while (it.hasNext()) it.next();
+        it.add(AddressFactory.createParameterable("sv;q=0.1"));
+        assertThrows(IllegalArgumentException.class, () -> it.add(notParameterable()));
+        List<String> values = new ArrayList<>();
+        m.getHeaders("Accept-Language").forEachRemaining(values::add);
+        assertEquals(List.of("da", "en-gb;q=0.8", "en;q=0.7", "sv;q=0.1"), values);
+    }
+
+    /** A Parameterable of another implementation whose text does not parse. */
+    private static Parameterable notParameterable() {
+        return (Parameterable) java.lang.reflect.Proxy.newProxyInstance(MessageEditsTest.class.getClassLoader(),
+                new Class<?>[] {Parameterable.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "toString" -> ";";
+                    case "hashCode" -> 0;
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+    }
+
+    @Test
     void jsr289_addressHeadersIterator_addAndSet_reachTheMessage() throws Exception {
         MessageEdits m = edits(REGISTER);
         ListIterator<Address> it = m.getAddressHeaders("Contact");
