@@ -1,6 +1,7 @@
 package io.ferry.runtime.api;
 
-import io.ferry.runtime.api.UriEscaping.Component;
+import io.ferry.sip.UriEscapes;
+import io.ferry.sip.UriEscapes.Component;
 import io.ferry.sip.Parameters;
 import io.ferry.sip.SipUri;
 import io.ferry.sip.Uri;
@@ -73,7 +74,7 @@ public final class ServletSipURI extends ServletURI implements SipURI {
             set(new SipUri(uri.secure(), null, null, uri.host(), uri.port(), uri.params(), uri.headers()));
         } else {
             if (user.isEmpty()) throw new IllegalArgumentException("RFC 3261 §25.1: the user part cannot be empty");
-            set(uri.withUser(UriEscaping.escape(user, Component.USER)));
+            set(uri.withUser(UriEscapes.escape(user, Component.USER)));
         }
     }
 
@@ -88,7 +89,7 @@ public final class ServletSipURI extends ServletURI implements SipURI {
         if (password != null && uri.user() == null) {
             throw new IllegalArgumentException("RFC 3261 §19.1.1: a password needs a user part");
         }
-        set(new SipUri(uri.secure(), uri.user(), UriEscaping.escape(password, Component.PASSWORD),
+        set(new SipUri(uri.secure(), uri.user(), UriEscapes.escape(password, Component.PASSWORD),
                 uri.host(), uri.port(), uri.params(), uri.headers()));
     }
 
@@ -136,7 +137,7 @@ public final class ServletSipURI extends ServletURI implements SipURI {
 
     private Parameters.Param findParam(String name) {
         for (Parameters.Param p : uri.params().asList()) {
-            if (UriEscaping.unescape(p.name()).equalsIgnoreCase(name)) return p;
+            if (UriEscapes.unescape(p.name()).equalsIgnoreCase(name)) return p;
         }
         return null;
     }
@@ -147,14 +148,14 @@ public final class ServletSipURI extends ServletURI implements SipURI {
         Objects.requireNonNull(key, "key");
         Parameters.Param p = findParam(key);
         if (p == null) return null;
-        return p.value() == null ? "" : UriEscaping.unescape(p.value());
+        return p.value() == null ? "" : UriEscapes.unescape(p.value());
     }
 
     /** The names, unescaped, in order. */
     @Override
     public Iterator<String> getParameterNames() {
         List<String> names = new ArrayList<>(uri.params().size());
-        for (Parameters.Param p : uri.params().asList()) names.add(UriEscaping.unescape(p.name()));
+        for (Parameters.Param p : uri.params().asList()) names.add(UriEscapes.unescape(p.name()));
         return Collections.unmodifiableList(names).iterator();
     }
 
@@ -168,8 +169,8 @@ public final class ServletSipURI extends ServletURI implements SipURI {
         }
         if (name.isEmpty()) throw new IllegalArgumentException("empty parameter name");
         Parameters.Param existing = findParam(name);
-        String rawName = existing != null ? existing.name() : UriEscaping.escape(name, Component.PARAM);
-        String rawValue = value.isEmpty() ? null : UriEscaping.escape(value, Component.PARAM);
+        String rawName = existing != null ? existing.name() : UriEscapes.escape(name, Component.PARAM);
+        String rawValue = value.isEmpty() ? null : UriEscapes.escape(value, Component.PARAM);
         set(new SipUri(uri.secure(), uri.user(), uri.password(), uri.host(), uri.port(),
                 uri.params().with(rawName, rawValue), uri.headers()));
     }
@@ -256,7 +257,7 @@ public final class ServletSipURI extends ServletURI implements SipURI {
     public String getHeader(String name) {
         Objects.requireNonNull(name, "name");
         for (Parameters.Param h : uri.headers()) {
-            if (UriEscaping.unescape(h.name()).equalsIgnoreCase(name)) return UriEscaping.unescape(h.value());
+            if (UriEscapes.unescape(h.name()).equalsIgnoreCase(name)) return UriEscapes.unescape(h.value());
         }
         return null;
     }
@@ -265,7 +266,7 @@ public final class ServletSipURI extends ServletURI implements SipURI {
     @Override
     public Iterator<String> getHeaderNames() {
         Set<String> names = new LinkedHashSet<>();
-        for (Parameters.Param h : uri.headers()) names.add(UriEscaping.unescape(h.name()));
+        for (Parameters.Param h : uri.headers()) names.add(UriEscapes.unescape(h.name()));
         return Collections.unmodifiableSet(names).iterator();
     }
 
@@ -280,10 +281,10 @@ public final class ServletSipURI extends ServletURI implements SipURI {
         if (name.isEmpty()) throw new IllegalArgumentException("empty header name");
         List<Parameters.Param> out = new ArrayList<>(uri.headers().size() + 1);
         boolean placed = false;
-        Parameters.Param fresh = new Parameters.Param(UriEscaping.escape(name, Component.HEADER),
-                UriEscaping.escape(value, Component.HEADER));
+        Parameters.Param fresh = new Parameters.Param(UriEscapes.escape(name, Component.HEADER),
+                UriEscapes.escape(value, Component.HEADER));
         for (Parameters.Param h : uri.headers()) {
-            if (UriEscaping.unescape(h.name()).equalsIgnoreCase(name)) {
+            if (UriEscapes.unescape(h.name()).equalsIgnoreCase(name)) {
                 if (!placed) out.add(fresh);
                 placed = true;
             } else {
@@ -301,7 +302,7 @@ public final class ServletSipURI extends ServletURI implements SipURI {
         checkWritable();
         List<Parameters.Param> out = new ArrayList<>(uri.headers().size());
         for (Parameters.Param h : uri.headers()) {
-            if (!UriEscaping.unescape(h.name()).equalsIgnoreCase(name)) out.add(h);
+            if (!UriEscapes.unescape(h.name()).equalsIgnoreCase(name)) out.add(h);
         }
         if (out.size() != uri.headers().size()) {
             set(new SipUri(uri.secure(), uri.user(), uri.password(), uri.host(), uri.port(), uri.params(), out));

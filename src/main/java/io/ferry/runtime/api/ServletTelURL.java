@@ -1,6 +1,7 @@
 package io.ferry.runtime.api;
 
-import io.ferry.runtime.api.UriEscaping.Component;
+import io.ferry.sip.UriEscapes;
+import io.ferry.sip.UriEscapes.Component;
 import io.ferry.sip.Parameters;
 import io.ferry.sip.TelUri;
 import io.ferry.sip.Uri;
@@ -74,7 +75,7 @@ public final class ServletTelURL extends ServletURI implements TelURL {
     /** The {@code phone-context} of a local number, unescaped; null for a global number. */
     @Override
     public String getPhoneContext() {
-        return uri.isGlobal() ? null : UriEscaping.unescape(uri.params().value(PHONE_CONTEXT));
+        return uri.isGlobal() ? null : UriEscapes.unescape(uri.params().value(PHONE_CONTEXT));
     }
 
     /**
@@ -100,7 +101,7 @@ public final class ServletTelURL extends ServletURI implements TelURL {
         checkNumber(number);
         if (number.startsWith("+")) throw new IllegalArgumentException("RFC 3966 §5.1.5: a local number has no '+': " + number);
         if (phoneContext == null || phoneContext.isEmpty()) throw new IllegalArgumentException("RFC 3966 §5.1.5: a local number needs a phone-context");
-        set("tel:" + number + uri.params().with(PHONE_CONTEXT, UriEscaping.escape(phoneContext, Component.PARAM)));
+        set("tel:" + number + uri.params().with(PHONE_CONTEXT, UriEscapes.escape(phoneContext, Component.PARAM)));
     }
 
     private static void checkNumber(String number) {
@@ -120,7 +121,7 @@ public final class ServletTelURL extends ServletURI implements TelURL {
         Objects.requireNonNull(key, "key");
         Parameters.Param p = findParam(key);
         if (p == null) return null;
-        return p.value() == null ? "" : UriEscaping.unescape(p.value());
+        return p.value() == null ? "" : UriEscapes.unescape(p.value());
     }
 
     @Override
@@ -140,7 +141,7 @@ public final class ServletTelURL extends ServletURI implements TelURL {
         }
         Parameters.Param existing = findParam(name);
         String rawName = existing != null ? existing.name() : name;
-        set("tel:" + uri.number() + uri.params().with(rawName, value.isEmpty() ? null : UriEscaping.escape(value, Component.PARAM)));
+        set("tel:" + uri.number() + uri.params().with(rawName, value.isEmpty() ? null : UriEscapes.escape(value, Component.PARAM)));
     }
 
     /** Removes a parameter; the phone-context of a local number cannot go (RFC 3966 §5.1.5). */
