@@ -55,12 +55,19 @@ public record DialogState(DialogRole role, DialogId id, NameAddr localParty, Nam
         if (id.localTag().isEmpty()) throw new IllegalArgumentException("a dialog needs a local tag");
         localParty = withoutTag(Objects.requireNonNull(localParty, "localParty"));
         remoteParty = withoutTag(Objects.requireNonNull(remoteParty, "remoteParty"));
-        Objects.requireNonNull(localSeq, "localSeq");
-        Objects.requireNonNull(remoteSeq, "remoteSeq");
+        checkSeq(Objects.requireNonNull(localSeq, "localSeq"));
+        checkSeq(Objects.requireNonNull(remoteSeq, "remoteSeq"));
         Objects.requireNonNull(remoteTarget, "remoteTarget");
         routeSet = List.copyOf(routeSet);
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(creatingRequest, "creatingRequest");
+    }
+
+    /** RFC 3261 §8.1.1.5: a sequence number is below 2^31. */
+    private static void checkSeq(OptionalLong seq) {
+        if (seq.isPresent() && (seq.getAsLong() < 0 || seq.getAsLong() > MAX_SEQ)) {
+            throw new IllegalArgumentException("sequence number out of range: " + seq.getAsLong());
+        }
     }
 
     private static NameAddr withoutTag(NameAddr a) {
@@ -145,6 +152,7 @@ public record DialogState(DialogRole role, DialogId id, NameAddr localParty, Nam
     }
 
     private static void requireCreating(SipRequest request, SipResponse response) throws DialogException {
+        DialogId.header(response, "To"); // a malformed To is a DialogException, not "creates no dialog"
         if (!createsDialog(request.method(), response)) {
             throw new IllegalArgumentException(response.status() + " to " + request.method() + " creates no dialog");
         }
@@ -215,8 +223,10 @@ public record DialogState(DialogRole role, DialogId id, NameAddr localParty, Nam
      * 2xx's.
      *
      * @throws IllegalArgumentException when {@code invite} is not an INVITE of this dialog
+     * @throws IllegalStateException    when the dialog is still early: no 2xx has been applied
      */
     public SipRequest createAck(SipRequest invite) throws DialogException {
+        if (phase == DialogPhase.EARLY) throw new IllegalStateException("no 2xx applied to this early dialog yet");
         if (!invite.isMethod("INVITE")) throw new IllegalArgumentException("ACK acknowledges an INVITE, not " + invite.method());
         if (!DialogId.callId(invite).equals(id.callId())) throw new IllegalArgumentException("INVITE of another dialog");
         CSeq cseq = cseq(invite);
@@ -332,8 +342,9 @@ public record DialogState(DialogRole role, DialogId id, NameAddr localParty, Nam
     /**
      * The decision on {@code request}, received within this dialog (RFC 3261 §12.2.2):
      * <ul>
+     *   <li>ACK is accepted unchanged, even in a terminated dialog: it carries the CSeq number of
+     *       its INVITE (§13.2.2.4) and gets no response;</li>
      *   <li>a terminated dialog answers 481;</li>
-     *   <li>ACK is accepted unchanged: it carries the CSeq number of its INVITE (§13.2.2.4);</li>
      *   <li>a CSeq number lower than the remote sequence number is out of order: 500;</li>
      *   <li>otherwise the remote sequence number becomes the request's (it was empty for a UAC
      *       that has received no request yet), a target refresh request with a Contact replaces
@@ -348,8 +359,8 @@ public record DialogState(DialogRole role, DialogId id, NameAddr localParty, Nam
         DialogId rid = DialogId.ofReceivedRequest(request)
                 .orElseThrow(() -> new IllegalArgumentException("request without To tag is outside any dialog"));
         if (!rid.equals(id)) throw new IllegalArgumentException("request of another dialog: " + rid);
-        if (phase == DialogPhase.TERMINATED) return new InDialogCheck.Reject(481, "Call/Transaction Does Not Exist");
         if (request.isMethod("ACK")) return new InDialogCheck.Accept(this);
+        if (phase == DialogPhase.TERMINATED) return new InDialogCheck.Reject(481, "Call/Transaction Does Not Exist");
         long n = cseq(request).number();
         if (remoteSeq.isPresent() && n < remoteSeq.getAsLong()) {
             return new InDialogCheck.Reject(500, "CSeq Out of Order");
@@ -390,12 +401,13 @@ public record DialogState(DialogRole role, DialogId id, NameAddr localParty, Nam
         return withPhase(DialogPhase.TERMINATED);
     }
 
-    public DialogState withPhase(DialogPhase p) {
+    /** A copy in phase {@code p}; the transitions above are the ones RFC 3261 allows. */
+    DialogState withPhase(DialogPhase p) {
         return new DialogState(role, id, localParty, remoteParty, localSeq, remoteSeq, remoteTarget, routeSet,
                 secure, p, creatingRequest);
     }
 
-    public DialogState withRemoteTarget(Uri target) {
+    DialogState withRemoteTarget(Uri target) {
         return new DialogState(role, id, localParty, remoteParty, localSeq, remoteSeq, target, routeSet,
                 secure, phase, creatingRequest);
     }

@@ -164,6 +164,20 @@ class InDialogCheckTest {
     }
 
     @Test
+    void rfc3261_13_2_2_4_ackAfterBye_isAcceptedNotAnswered481() throws Exception {
+        // over UDP the BYE may overtake the ACK of the 2xx
+        DialogState ended = accepted(DialogFixtures.bobConfirmed().checkRequest(fromAlice("BYE", 2, null)));
+        assertSame(ended, accepted(ended.checkRequest(fromAlice("ACK", 1, null))));
+    }
+
+    @Test
+    void rfc3261_15_1_1_uasSideBye_terminatesOnItsFinalResponse() throws Exception {
+        InDialogRequest bye = DialogFixtures.bobConfirmed().createRequest("BYE", () -> 100);
+        SipResponse ok = DialogFixtures.onTheWire(bye.request()).createResponse(200, null);
+        assertEquals(DialogPhase.TERMINATED, bye.dialog().onResponse(ok).phase());
+    }
+
+    @Test
     void rfc3261_12_2_1_2_481or408_terminatesDialog() throws Exception {
         DialogState sent = DialogFixtures.aliceConfirmed().createRequest("INFO").dialog();
         assertEquals(DialogPhase.TERMINATED, sent.onResponse(toAlice(481, "Call/Transaction Does Not Exist", "2 INFO", null)).phase());

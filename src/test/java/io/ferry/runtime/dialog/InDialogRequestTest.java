@@ -163,6 +163,12 @@ class InDialogRequestTest {
     }
 
     @Test
+    void rfc3261_13_2_2_4_ackBeforeTheTwoHundredIsApplied_isRefused() throws Exception {
+        DialogState early = DialogState.uac(inviteSent(), inviteResponse(180, "Ringing", BOB_TAG, SS1, BOB_CONTACT), false);
+        assertThrows(IllegalStateException.class, () -> early.createAck(inviteSent()));
+    }
+
+    @Test
     void rfc3261_12_2_1_1_ackAndCancel_areNotBuiltAsRequests() {
         DialogState alice = DialogFixtures.aliceConfirmed();
         assertThrows(IllegalArgumentException.class, () -> alice.createRequest("ACK"));
