@@ -153,6 +153,10 @@ public record DialogState(DialogRole role, DialogId id, NameAddr localParty, Nam
 
     private static void requireCreating(SipRequest request, SipResponse response) throws DialogException {
         DialogId.header(response, "To"); // a malformed To is a DialogException, not "creates no dialog"
+        // RFC 3261 §12.1: only a request outside a dialog (no To tag) creates one
+        if (DialogId.header(request, "To").tag() != null) {
+            throw new IllegalArgumentException(request.method() + " with a To tag is within a dialog already");
+        }
         if (!createsDialog(request.method(), response)) {
             throw new IllegalArgumentException(response.status() + " to " + request.method() + " creates no dialog");
         }

@@ -231,6 +231,13 @@ class DialogCreationTest {
     }
 
     @Test
+    void rfc3261_12_1_reInvite_createsNoNewDialog() {
+        SipRequest reInvite = DialogFixtures.fromAlice("INVITE", 2, ALICE_CONTACT);
+        SipResponse ok = reInvite.createResponse(200, null).withHeader("Contact", "<" + BOB_CONTACT + ">");
+        assertThrows(IllegalArgumentException.class, () -> DialogState.uas(reInvite, ok, false));
+    }
+
+    @Test
     void rfc3261_12_creationFromResponseToAnotherRequest_isRefused() {
         SipResponse okToOther = DialogFixtures.response(200, "OK",
                 "Via: SIP/2.0/TCP client.atlanta.example.com:5060;branch=z9hG4bK74b43\r\n", null, BOB_TAG, BOB_CONTACT, "2 INVITE");
