@@ -11,6 +11,7 @@ import static io.ferry.runtime.dialog.DialogFixtures.inviteResponse;
 import static io.ferry.runtime.dialog.DialogFixtures.inviteSent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -228,6 +229,31 @@ class DialogCreationTest {
     void rfc3261_12_3_provisionalOfSameFork_keepsEarlyDialog() throws Exception {
         DialogState early = DialogState.uac(inviteSent(), inviteResponse(180, "Ringing", BOB_TAG, SS1, BOB_CONTACT), false);
         assertSame(early, early.onResponse(inviteResponse(183, "Session Progress", BOB_TAG, SS1, BOB_CONTACT)));
+    }
+
+    @Test
+    void rfc3262_prackInEarlyDialog_advancesRemoteSeq_thenTwoHundredConfirms() throws Exception {
+        DialogState early = DialogState.uas(DialogFixtures.inviteReceived(), DialogFixtures.bobAnswers(183, "Session Progress"), false);
+        SipRequest prack = DialogFixtures.fromAlice("PRACK", 2, null);
+        DialogState afterPrack = assertInstanceOf(InDialogCheck.Accept.class, early.checkRequest(prack)).next();
+        assertEquals(OptionalLong.of(2), afterPrack.remoteSeq());
+        // the 200 to the PRACK leaves the dialog early; the 200 to the INVITE confirms it
+        DialogState stillEarly = afterPrack.onResponseSent(prack.createResponse(200, null));
+        assertEquals(DialogPhase.EARLY, stillEarly.phase());
+        DialogState confirmed = stillEarly.onResponseSent(DialogFixtures.bobAnswers(200, "OK"));
+        assertEquals(DialogPhase.CONFIRMED, confirmed.phase());
+        assertEquals(OptionalLong.of(2), confirmed.remoteSeq());
+    }
+
+    @Test
+    void rfc3261_12_stateWithoutLocalTagOrWithSequenceNumberAbove2pow31_isRefused() {
+        DialogState d = DialogFixtures.aliceConfirmed();
+        assertThrows(IllegalArgumentException.class, () -> new DialogState(d.role(), new DialogId(CALL_ID, "", BOB_TAG),
+                d.localParty(), d.remoteParty(), d.localSeq(), d.remoteSeq(), d.remoteTarget(), d.routeSet(), false,
+                d.phase(), d.creatingRequest()));
+        assertThrows(IllegalArgumentException.class, () -> new DialogState(d.role(), d.id(), d.localParty(),
+                d.remoteParty(), OptionalLong.of(1L << 31), d.remoteSeq(), d.remoteTarget(), d.routeSet(), false,
+                d.phase(), d.creatingRequest()));
     }
 
     @Test
