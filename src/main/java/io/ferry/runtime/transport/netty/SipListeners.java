@@ -226,6 +226,13 @@ public final class SipListeners implements FlowConnector, AutoCloseable {
                     yield pending;
                 }
                 mine.whenComplete((f, e) -> connecting.remove(key, mine));
+                // a connect that completed between the table lookup above and putIfAbsent has
+                // registered its flow by now: reuse it rather than open a second connection
+                Optional<Flow> raced = registry.table.byRemote(transport, remote).filter(Flow::isOpen);
+                if (raced.isPresent()) {
+                    mine.complete(raced.get());
+                    yield mine;
+                }
                 open(r, transport, remote, mine);
                 yield mine;
             }
