@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param name           the application name ({@code @SipApplication.name}, sip.xml {@code app-name},
  *                       or the WAR's default name); the Default Application Router routes by it
- * @param displayName    display name, if any
+ * @param displayName    display name (sip.xml, else {@code @SipApplication.displayName}, else the name)
  * @param description    description, if any
  * @param distributable  declared distributable by the annotation or sip.xml
  * @param sessionTimeout application session timeout in minutes (sip.xml, else {@code @SipApplication},
@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param applicationKey the {@code @SipApplicationKey} method, if any (public, static, String, one SipServletRequest)
  * @param contextParams  sip.xml {@code context-param}s
  */
-public record SipApplicationDefinition(String name, Optional<String> displayName, Optional<String> description,
+public record SipApplicationDefinition(String name, String displayName, Optional<String> description,
                                        boolean distributable, int sessionTimeout, int proxyTimeout,
                                        List<SipServletDeclaration> servlets, ServletSelection selection,
                                        List<SipListenerDeclaration> listeners, Optional<Method> applicationKey,
@@ -34,7 +34,7 @@ public record SipApplicationDefinition(String name, Optional<String> displayName
 
     public SipApplicationDefinition {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("application without name");
-        displayName = displayName == null ? Optional.empty() : displayName;
+        displayName = displayName == null || displayName.isEmpty() ? name : displayName;
         description = description == null ? Optional.empty() : description;
         servlets = List.copyOf(servlets);
         if (selection == null || selection instanceof ServletSelection.Unspecified)

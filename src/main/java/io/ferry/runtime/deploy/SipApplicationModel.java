@@ -296,7 +296,9 @@ public record SipApplicationModel(List<SipApplicationDefinition> applications) {
             }
             List<SipListenerDeclaration> listeners = new ArrayList<>(d.sipXmlListeners.values());
             listeners.addAll(d.annotatedListeners.values());
-            Optional<String> displayName = x.flatMap(SipAppDescriptor::displayName).or(() -> a.flatMap(an -> nonEmpty(an.displayName())));
+            // @SipApplication.displayName defaults to the application name
+            String displayName = x.flatMap(SipAppDescriptor::displayName).or(() -> a.flatMap(an -> nonEmpty(an.displayName())))
+                    .orElse(d.name);
             Optional<String> description = x.flatMap(SipAppDescriptor::description).or(() -> a.flatMap(an -> nonEmpty(an.description())));
             boolean distributable = x.map(SipAppDescriptor::distributable).orElse(false) || a.map(SipApplication::distributable).orElse(false);
             OptionalInt xmlTimeout = x.map(SipAppDescriptor::sessionTimeout).orElse(OptionalInt.empty());

@@ -240,7 +240,7 @@ class SipApplicationModelTest {
         assertEquals(OptionalInt.empty(), message.loadOnStartup(), "loadOnStartup -1 lets the container choose");
         assertEquals(Optional.empty(), message.description());
         assertEquals(Optional.of("alpha-invite"), alpha.mainServlet());
-        assertEquals(Optional.of("Alpha"), alpha.displayName());
+        assertEquals("Alpha", alpha.displayName());
         assertEquals(Optional.of("Alpha app"), alpha.description());
         assertTrue(alpha.distributable());
         assertEquals(7, alpha.sessionTimeout());
@@ -273,6 +273,7 @@ class SipApplicationModelTest {
         assertEquals(Set.of(SipListenerType.ERROR, SipListenerType.SERVLET), beta.listeners().get(0).types());
         assertEquals(List.of(AlphaSessionListener.class),
                 m.application("alpha").orElseThrow().listeners().stream().map(SipListenerDeclaration::listenerClass).toList());
+        assertEquals("beta", beta.displayName(), "displayName defaults to the name");
         assertEquals(SipApplicationModel.DEFAULT_SESSION_TIMEOUT, beta.sessionTimeout());
         assertEquals(SipApplicationModel.DEFAULT_PROXY_TIMEOUT, beta.proxyTimeout());
         assertFalse(beta.distributable());
@@ -347,7 +348,7 @@ class SipApplicationModelTest {
         assertEquals(Map.of("p", "v"), s.initParams());
         assertEquals(OptionalInt.of(2), s.loadOnStartup());
         assertEquals(Optional.of("xml"), app.mainServlet());
-        assertEquals(Optional.of("Xml App"), app.displayName());
+        assertEquals("Xml App", app.displayName());
         assertTrue(app.distributable());
         assertEquals(12, app.sessionTimeout());
         assertEquals(40, app.proxyTimeout());
