@@ -10,6 +10,7 @@ import javax.servlet.sip.annotation.SipServlet;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EventListener;
@@ -231,7 +232,7 @@ public record SipApplicationModel(List<SipApplicationDefinition> applications) {
             if (l == null || c.isInterface() || Modifier.isAbstract(c.getModifiers())) return;
             var types = SipListenerType.of(c);
             if (types.isEmpty()) throw new SipApplicationModelException(Violation.NOT_A_SIP_LISTENER, c.getName(),
-                    "implements none of " + java.util.Arrays.stream(SipListenerType.values()).map(t -> t.type().getSimpleName()).toList());
+                    "implements none of " + Arrays.stream(SipListenerType.values()).map(t -> t.type().getSimpleName()).toList());
             Draft d = applicationOf(c, l.applicationName(), c.getName());
             if (d.sipXmlListeners.containsKey(c)) {
                 d.sipXmlListeners.put(c, new SipListenerDeclaration(c, types, nonEmpty(l.description())));

@@ -424,8 +424,8 @@ class SipApplicationModelTest {
         assertEquals(List.of("PlainServlet", "to-sip-xml-app", "xml"), servletNames(x),
                 "applicationName may name sip.xml's app-name; unattached servlets join sip.xml's application");
         assertEquals(Optional.of("xml"), x.mainServlet());
-        assertInstanceOf(SipApplicationModelException.class,
-                failure(Optional.empty(), ToSipXmlAppServlet.class), "without the sip.xml, xmlapp does not exist");
+        assertEquals(Violation.UNKNOWN_APPLICATION, failure(Optional.empty(), ToSipXmlAppServlet.class).violation(),
+                "without the sip.xml, xmlapp does not exist");
     }
 
     @Test
