@@ -126,7 +126,7 @@ public record SipApplicationModel(List<SipApplicationDefinition> applications) {
             return new SipApplicationModel(out);
         }
 
-        /** Every {@code @SipApplication} package reachable from the classes, plus sip.xml's app-name. */
+        /** Every {@code @SipApplication} package of the classes (sip.xml's application is added by chooseDefaults). */
         private void declareApplications(List<Class<?>> classes) throws SipApplicationModelException {
             for (Class<?> c : classes) {
                 Package p = c.getPackage();
@@ -144,7 +144,7 @@ public record SipApplicationModel(List<SipApplicationDefinition> applications) {
         }
 
         private void chooseDefaults() {
-            long annotated = drafts.size();
+            int annotated = drafts.size();
             String onlyAnnotated = annotated == 1 ? drafts.keySet().iterator().next() : null;
             if (sipXml.isPresent()) {
                 sipXmlApp = sipXml.get().appName().orElse(onlyAnnotated != null ? onlyAnnotated : defaultAppName);
