@@ -6,7 +6,10 @@
  * ({@link io.ferry.runtime.deploy.DefaultApplicationRouter} configured by a
  * {@link io.ferry.runtime.deploy.DarConfiguration}) and the choice between it and a custom router
  * found through the {@code javax.servlet.sip.ar.spi} SPI
- * ({@link io.ferry.runtime.deploy.ApplicationRouterLoader}). Uses only {@code javax.servlet.sip},
- * {@code javax.servlet.sip.ar}, the JDK's StAX and {@code io.ferry.sip}.
+ * ({@link io.ferry.runtime.deploy.ApplicationRouterLoader}), and the SIP application model of a WAR
+ * ({@link io.ferry.runtime.deploy.SipApplicationModel}: JSR 289 annotations {@code @SipApplication},
+ * {@code @SipServlet}, {@code @SipListener}, {@code @SipApplicationKey} combined with sip.xml). Uses only
+ * {@code javax.servlet.sip} (with {@code .annotation} and {@code .ar}), the JDK's
+ * StAX and {@code io.ferry.sip}.
  */
 package io.ferry.runtime.deploy;

@@ -1,0 +1,5 @@
+/** Broken test application: declares the name "gamma" like the other gamma package. */
+@SipApplication(name = "gamma")
+package io.ferry.runtime.deploy.apps.gamma1;
+
+import javax.servlet.sip.annotation.SipApplication;
