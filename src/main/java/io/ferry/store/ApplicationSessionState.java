@@ -49,6 +49,8 @@ public record ApplicationSessionState(
         Objects.requireNonNull(applicationName, "applicationName");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(lastAccessed, "lastAccessed");
+        Objects.requireNonNull(attributes, "attributes");
+        Objects.requireNonNull(sipSessions, "sipSessions");
         if (version < 0) throw new IllegalArgumentException("negative version: " + version);
         if (applicationName.isEmpty()) throw new IllegalArgumentException("empty application name");
         if (lastAccessed.isBefore(created)) {
