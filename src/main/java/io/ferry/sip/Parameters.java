@@ -131,6 +131,22 @@ public final class Parameters {
     }
 
     /**
+     * Parses a generic-param list (RFC 3261 §25.1) such as {@code ;lr;transport=tcp;x="a b"};
+     * the leading semicolon is optional. Anything that is not a parameter is an error.
+     */
+    public static Parameters parse(String text) throws SipParseException {
+        String t = text;
+        int i = 0;
+        while (i < t.length() && SipChars.isWsp(t.charAt(i))) i++;
+        if (i < t.length() && t.charAt(i) != ';') t = ";" + t.substring(i);
+        ValueScanner sc = new ValueScanner(t, -1, "Bad Parameters", "RFC 3261 §25.1 generic-param");
+        Parameters p = parse(sc);
+        sc.skipWs();
+        if (!sc.atEnd()) throw sc.error("unexpected character");
+        return p;
+    }
+
+    /**
      * Parses {@code *( SEMI generic-param )} from the scanner's position (RFC 3261 §25.1), stopping
      * before any character that cannot continue the list (e.g. a comma).
      */

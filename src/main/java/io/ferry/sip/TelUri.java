@@ -60,6 +60,7 @@ public record TelUri(String number, Parameters params) implements Uri {
             int ns = i;
             while (i < end && (SipChars.isUnreserved(s.charAt(i)) || s.charAt(i) == '-')) i++;
             if (i == ns) throw err(reason, "empty parameter name", base, i);
+            if (i < end && s.charAt(i) != '=' && s.charAt(i) != ';') throw err(reason, "bad character in parameter name", base, i);
             String name = s.substring(ns, i);
             String value = null;
             if (i < end && s.charAt(i) == '=') {

@@ -3,14 +3,14 @@ package io.ferry.sip;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** RFC 3261 §19.1.2 escaping: {@code %HH} sequences in URI components. */
-final class UriEscapes {
+/** RFC 3261 §19.1.2 escaping: {@code %HH} sequences in URI components. Stateless. */
+public final class UriEscapes {
 
     private UriEscapes() {
     }
 
     /** Decodes {@code %HH} escapes (UTF-8); text without {@code %} is returned as is. */
-    static String unescape(String s) {
+    public static String unescape(String s) {
         if (s == null || s.indexOf('%') < 0) return s;
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -32,7 +32,7 @@ final class UriEscapes {
      * ({@code ; / ? : @ & = + $ ,}) is decoded, since it is equivalent to the character; escapes
      * of reserved or non-ASCII octets stay escaped, with upper-case hex.
      */
-    static String normalize(String s) {
+    public static String normalize(String s) {
         if (s == null || s.indexOf('%') < 0) return s;
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -53,9 +53,10 @@ final class UriEscapes {
     }
 
     /** Kinds of component, each with its own set of characters allowed unescaped. */
-    enum Component { USER, PASSWORD, PARAM, HEADER }
+    public enum Component { USER, PASSWORD, PARAM, HEADER }
 
-    static boolean allowed(Component c, int ch) {
+    /** True when {@code ch} may appear unescaped in the component. */
+    public static boolean allowed(Component c, int ch) {
         return switch (c) {
             case USER -> SipChars.isUserChar(ch);
             case PASSWORD -> SipChars.isPasswordChar(ch);
@@ -65,7 +66,7 @@ final class UriEscapes {
     }
 
     /** Escapes every byte of the UTF-8 form of {@code s} that the component does not allow. */
-    static String escape(String s, Component component) {
+    public static String escape(String s, Component component) {
         boolean clean = true;
         for (int i = 0; i < s.length() && clean; i++) clean = allowed(component, s.charAt(i));
         if (clean) return s;
@@ -86,7 +87,7 @@ final class UriEscapes {
      * Validates that {@code s[from, to)} holds only characters allowed in the component or
      * well-formed escapes; returns the index of the first bad character, or -1.
      */
-    static int firstInvalid(String s, int from, int to, Component component) {
+    public static int firstInvalid(String s, int from, int to, Component component) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '%') {

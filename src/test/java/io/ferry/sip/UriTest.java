@@ -76,7 +76,7 @@ class UriTest {
             "sip:alice@example.com:65536", "sip:alice@example.com:5060x", "sip:alice@[2001:db8::1",
             "sip:alice@[2001:db8::g]", "sip:alice@-example.com", "sip:al<ice@example.com", "sip:alice@example.com;=x",
             "sip:alice@example.com;a=", "sip:alice@example.com?x", "sip:alice%2@example.com", "sip:a@b..c",
-            "tel:", "tel:123", "tel:+12a", "1sip:x", ":x", "mailto:", "http:a b"})
+            "tel:", "tel:123", "tel:+12a", "tel:+1;bad name=x", "tel:+1;a\"b", "sip:a@b;bad name=x", "sip:a@b;x=1 2", "1sip:x", ":x", "mailto:", "http:a b"})
     void rfc3261_25_1_malformedUris_answer400(String text) {
         SipParseException e = assertThrows(SipParseException.class, () -> Uri.parse(text));
         assertEquals(400, e.status());
@@ -155,6 +155,32 @@ class UriTest {
                 .matches(Uri.parse("sip:a@atlanta.com;lr;name=value%2541")));
         assertFalse(Uri.parse("sip:a@atlanta.com;%6C%72;n%61me=v%61lue%25%34%31")
                 .matches(Uri.parse("sip:a@atlanta.com;lr;name=valueA")));
+    }
+
+    @Test
+    void rfc3261_19_1_2_uriEscapes_publicHelpers() {
+        assertEquals("a%20b%40c", UriEscapes.escape("a b@c", UriEscapes.Component.USER));
+        assertEquals("a b@c", UriEscapes.unescape("a%20b%40c"));
+        assertEquals("alice%3B", UriEscapes.normalize("%61lice%3b"));
+        assertEquals(3, UriEscapes.firstInvalid("abc<d", 0, 5, UriEscapes.Component.USER));
+        assertEquals(-1, UriEscapes.firstInvalid("a%20b", 0, 5, UriEscapes.Component.USER));
+        assertTrue(UriEscapes.allowed(UriEscapes.Component.PARAM, ':'));
+        assertFalse(UriEscapes.allowed(UriEscapes.Component.PASSWORD, ';'));
+    }
+
+    @Test
+    void rfc3261_25_1_genericParamList_parsesOrRejectsWhole() throws Exception {
+        Parameters p = Parameters.parse(";lr;transport=tcp; x = \"a b\"");
+        assertEquals(3, p.size());
+        assertTrue(p.has("lr"));
+        assertEquals("tcp", p.value("transport"));
+        assertEquals("a b", p.unquoted("x"));
+        assertEquals(";lr;transport=tcp;x=\"a b\"", p.toString());
+        assertEquals(Parameters.parse(";a=1;b"), Parameters.parse("a=1;b"));
+        assertTrue(Parameters.parse("").isEmpty());
+        assertThrows(SipParseException.class, () -> Parameters.parse(";a b"));
+        assertThrows(SipParseException.class, () -> Parameters.parse(";a=\"x"));
+        assertThrows(SipParseException.class, () -> Parameters.parse(";=x"));
     }
 
     @Test
