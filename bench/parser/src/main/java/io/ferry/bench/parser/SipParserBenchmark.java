@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Issue 5: parse one whole SIP message from a byte array and read what a proxy needs, with
  * Ferry's parser and with JAIN-SIP RI's, on the same bytes, in the same JVM settings.
- * Run through {@code run.sh} (throughput, {@code -prof gc}).
+ * Run through {@code run.sh} (throughput, {@code -prof gc}, {@link CpuTimeProfiler}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -50,8 +50,8 @@ public class SipParserBenchmark {
 
     /**
      * Zero-copy parse. The same array is handed over on every call; that is within
-     * {@code parse}'s contract because neither side ever writes to it (JAIN-SIP does not copy
-     * either). A transport gives each message its own array anyway (WebSocket text to bytes).
+     * {@code parse}'s contract because neither side ever writes to it (JAIN-SIP's call does not
+     * copy either). A transport gives each message its own array anyway (WebSocket text to bytes).
      */
     @Benchmark
     public void ferry(Blackhole bh) throws SipParseException {
