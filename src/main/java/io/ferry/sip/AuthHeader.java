@@ -45,7 +45,7 @@ public record AuthHeader(String scheme, List<AuthParam> params) {
             boolean quoted = sc.peek() == '"';
             String v;
             if (quoted) {
-                v = ValueScanner.unquote(sc.quoted());
+                v = QuotedString.unquote(sc.quoted());
             } else {
                 int s = sc.pos;
                 while (!sc.atEnd() && sc.peek() != ',' && sc.peek() != ' ' && sc.peek() != '\t' && sc.peek() != '"') sc.pos++;
@@ -80,7 +80,7 @@ public record AuthHeader(String scheme, List<AuthParam> params) {
         for (int i = 0; i < params.size(); i++) {
             AuthParam p = params.get(i);
             sb.append(i == 0 ? " " : ", ").append(p.name).append('=');
-            sb.append(p.quoted ? ValueScanner.quote(p.value) : p.value);
+            sb.append(p.quoted ? QuotedString.quote(p.value) : p.value);
         }
         return sb.toString();
     }

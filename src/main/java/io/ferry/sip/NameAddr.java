@@ -110,7 +110,7 @@ public record NameAddr(String displayName, Uri uri, Parameters params, boolean a
 
     /** The display name without quotes and escapes, or {@code null}. */
     public String displayNameUnquoted() {
-        return ValueScanner.unquote(displayName);
+        return QuotedString.unquote(displayName);
     }
 
     /** The {@code tag} parameter (RFC 3261 §19.3), or {@code null}. */
@@ -137,7 +137,7 @@ public record NameAddr(String displayName, Uri uri, Parameters params, boolean a
 
     /** A copy with a display name, quoted as needed. */
     public NameAddr withDisplayName(String name) {
-        return new NameAddr(name == null ? null : ValueScanner.quote(name), uri, params, true);
+        return new NameAddr(name == null ? null : QuotedString.quote(name), uri, params, true);
     }
 
     /** The value as text; the addr-spec form is kept only when it is unambiguous. */

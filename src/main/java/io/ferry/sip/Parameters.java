@@ -95,7 +95,7 @@ public final class Parameters {
 
     /** The value with quotes and escapes removed, or {@code null} when absent or a flag. */
     public String unquoted(String name) {
-        return ValueScanner.unquote(value(name));
+        return QuotedString.unquote(value(name));
     }
 
     Param find(String name) {

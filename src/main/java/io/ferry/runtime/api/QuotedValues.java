@@ -1,5 +1,7 @@
 package io.ferry.runtime.api;
 
+import io.ferry.sip.QuotedString;
+
 /**
  * RFC 3261 §25.1 header parameter values: {@code gen-value = token / host / quoted-string}. The
  * servlet API hands values out without quotes and takes them without quotes; this adds quotes
@@ -21,26 +23,12 @@ final class QuotedValues {
 
     /** The value without quotes and backslash escapes; a token is returned as is. */
     static String fromWire(String wire) {
-        if (wire == null) return "";
-        if (wire.length() < 2 || wire.charAt(0) != '"' || wire.charAt(wire.length() - 1) != '"') return wire;
-        StringBuilder sb = new StringBuilder(wire.length() - 2);
-        for (int i = 1; i < wire.length() - 1; i++) {
-            char c = wire.charAt(i);
-            if (c == '\\' && i + 1 < wire.length() - 1) c = wire.charAt(++i);
-            sb.append(c);
-        }
-        return sb.toString();
+        return wire == null ? "" : QuotedString.unquote(wire);
     }
 
     /** RFC 3261 §25.1 quoted-string with {@code quoted-pair} for {@code "} and {@code \}. */
     static String quote(String v) {
-        StringBuilder sb = new StringBuilder(v.length() + 2).append('"');
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '"' || c == '\\') sb.append('\\');
-            sb.append(c);
-        }
-        return sb.append('"').toString();
+        return QuotedString.quote(v);
     }
 
     /** RFC 3261 §25.1 token characters, plus {@code : [ ]} of an IPv6 host. */
