@@ -132,6 +132,21 @@ public final class MessageEdits {
         return applyForm(current);
     }
 
+    /**
+     * The container's own edit, which system-header rules do not restrict (Request-URI, status,
+     * tags, Via, Route, Contact): {@code change} maps the message with every pending edit applied
+     * to its next version. Values handed out for headers the change touches are detached.
+     *
+     * @throws IllegalStateException when committed
+     */
+    public void containerEdit(java.util.function.UnaryOperator<SipMessage> change) {
+        checkNotCommitted();
+        flushAll();
+        SipMessage next = Objects.requireNonNull(change.apply(current), "edited message");
+        live.keySet().removeIf(name -> !next.headers().values(name).equals(current.headers().values(name)));
+        current = next;
+    }
+
     // ---- committed state
 
     /**

@@ -1,0 +1,553 @@
+package io.ferry.runtime.container;
+
+import io.ferry.runtime.api.Mutability;
+import io.ferry.runtime.api.ServletAddress;
+import io.ferry.runtime.api.ServletURI;
+import io.ferry.runtime.transport.Flow;
+import io.ferry.sip.MaxForwards;
+import io.ferry.sip.NameAddr;
+import io.ferry.sip.SipParseException;
+import io.ferry.sip.SipRequest;
+import io.ferry.sip.SipResponse;
+import io.ferry.sip.SipUri;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.servlet.AsyncContext;
+import javax.servlet.DispatcherType;
+import javax.servlet.ReadListener;
+import javax.servlet.RequestDispatcher;
+import javax.servlet.ServletInputStream;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.sip.Address;
+import javax.servlet.sip.B2buaHelper;
+import javax.servlet.sip.Proxy;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipURI;
+import javax.servlet.sip.URI;
+import javax.servlet.sip.ar.SipApplicationRoutingDirective;
+import javax.servlet.sip.ar.SipApplicationRoutingRegion;
+
+/**
+ * A {@code SipServletRequest} (JSR 289 §5, §11): incoming (the container received it, the
+ * application answers it) or outgoing (the application created it and sends it).
+ */
+final class FerrySipServletRequest extends FerrySipServletMessage implements SipServletRequest {
+
+    /** Where the responses of an incoming request go: its server transaction, or the application that sent it. */
+    interface ResponseSink {
+        /** Sends {@code response}; false when the transport refused it. */
+        boolean respond(SipResponse response);
+    }
+
+    private final boolean incoming;
+    private final boolean initial;
+    private final ResponseSink sink;
+    private final Address poppedRoute;
+    private Address initialPoppedRoute;
+    private boolean finalResponseSent;
+    private boolean sent;
+    private boolean provisionalReceived;
+    private boolean finalReceived;
+    private boolean cancelPending;
+    /** Set on an outgoing request once sent: how to cancel it. */
+    private Runnable canceller;
+    // JSR 289 §15: routing state
+    private SipApplicationRoutingDirective directive = SipApplicationRoutingDirective.NEW;
+    private SipApplicationRoutingRegion region;
+    private URI subscriberURI;
+    private Serializable stateInfo;
+    private boolean routingDirectiveSet;
+    /** For an outgoing CANCEL: the INVITE it cancels. */
+    private FerrySipServletRequest cancelled;
+
+    /** An incoming request. */
+    FerrySipServletRequest(SipContainer container, SipRequest request, FerrySipSession session, Flow flow,
+                           boolean initial, ResponseSink sink, Address poppedRoute) {
+        super(container, request, session, flow);
+        this.incoming = true;
+        this.initial = initial;
+        this.sink = sink;
+        this.poppedRoute = poppedRoute;
+        this.initialPoppedRoute = poppedRoute;
+    }
+
+    /** An outgoing request created by the application. */
+    FerrySipServletRequest(SipContainer container, SipRequest request, FerrySipSession session, boolean initial) {
+        super(container, request, session, null);
+        this.incoming = false;
+        this.initial = initial;
+        this.sink = null;
+        this.poppedRoute = null;
+    }
+
+    boolean incoming() {
+        return incoming;
+    }
+
+    SipRequest request() {
+        return (SipRequest) message();
+    }
+
+    synchronized void routingState(SipApplicationRoutingRegion region, URI subscriberURI, Serializable stateInfo) {
+        this.region = region;
+        this.subscriberURI = subscriberURI;
+        this.stateInfo = stateInfo;
+    }
+
+    synchronized Serializable stateInfo() {
+        return stateInfo;
+    }
+
+    synchronized void initialPoppedRoute(Address route) {
+        this.initialPoppedRoute = route;
+    }
+
+    synchronized void directiveInternal(SipApplicationRoutingDirective d) {
+        this.directive = d;
+    }
+
+    synchronized boolean finalResponseSent() {
+        return finalResponseSent;
+    }
+
+    /** An outgoing request was handed to the network or another application. */
+    synchronized void sent(Runnable canceller) {
+        this.sent = true;
+        this.canceller = canceller;
+    }
+
+    /** An outgoing request's response arrived: returns true when a CANCEL waited for the first provisional. */
+    synchronized boolean responseReceived(int status) {
+        if (status >= 200) {
+            finalReceived = true;
+            cancelPending = false;
+            return false;
+        }
+        provisionalReceived = true;
+        boolean go = cancelPending;
+        cancelPending = false;
+        return go;
+    }
+
+    synchronized boolean finalReceived() {
+        return finalReceived;
+    }
+
+    Runnable canceller() {
+        synchronized (this) {
+            return canceller;
+        }
+    }
+
+    FerrySipServletRequest cancelledRequest() {
+        return cancelled;
+    }
+
+    // ------------------------------------------------------------------ responses (UAS)
+
+    @Override
+    public SipServletResponse createResponse(int statusCode) {
+        return createResponse(statusCode, null);
+    }
+
+    @Override
+    public SipServletResponse createResponse(int statusCode, String reasonPhrase) {
+        if (!incoming) throw new IllegalStateException("JSR 289 §5.2: responses are created only for incoming requests");
+        if (getMethod().equals("ACK")) throw new IllegalStateException("JSR 289: ACK gets no response");
+        if (getMethod().equals("CANCEL")) throw new IllegalStateException("JSR 289 §11.2.5: the container has answered the CANCEL");
+        if (statusCode < 100 || statusCode > 699) throw new IllegalArgumentException("status out of range: " + statusCode);
+        synchronized (this) {
+            if (finalResponseSent) throw new IllegalStateException("a final response has been sent for this request");
+        }
+        SipResponse response = ((SipRequest) edits.original()).createResponse(statusCode, reasonPhrase, session::localTag);
+        return new FerrySipServletResponse(container, response, session, this, false);
+    }
+
+    /** Sends a response of this incoming request (called by {@link FerrySipServletResponse#send}). */
+    boolean respond(SipResponse response) {
+        synchronized (this) {
+            if (finalResponseSent) throw new IllegalStateException("a final response has been sent for this request");
+            if (response.status() >= 200) {
+                finalResponseSent = true;
+                edits.commit();
+            }
+        }
+        return sink.respond(response);
+    }
+
+    // ------------------------------------------------------------------ sending (UAC)
+
+    @Override
+    public void send() throws IOException {
+        if (incoming) throw new IllegalStateException("JSR 289: an incoming request is answered, not sent (proxying is Proxy's)");
+        synchronized (this) {
+            if (sent || edits.isCommitted()) throw new IllegalStateException("the request has been sent");
+            sent = true;
+        }
+        session.accessed();
+        container.send(this);
+    }
+
+    @Override
+    public SipServletRequest createCancel() {
+        if (incoming || !getMethod().equals("INVITE")) throw new IllegalStateException("JSR 289: CANCEL is created for an INVITE the application sent");
+        synchronized (this) {
+            if (!sent) throw new IllegalStateException("the INVITE has not been sent");
+            if (finalReceived) throw new IllegalStateException("the INVITE has a final response");
+        }
+        // RFC 3261 §9.1: Request-URI, Call-ID, To, From, CSeq number, Route and the top Via of the INVITE
+        SipRequest invite = request();
+        var h = io.ferry.sip.Headers.empty();
+        for (String name : new String[] {"Via", "Route"}) {
+            for (var f : invite.headers().all(name)) h = h.append(f);
+        }
+        if (!invite.headers().all("Via").isEmpty()) {
+            h = h.without("Via").append("Via", invite.headers().all("Via").get(0).value());
+        }
+        h = h.with("Max-Forwards", "70")
+                .with("From", invite.headers().firstValue("From").orElseThrow())
+                .with("To", invite.headers().firstValue("To").orElseThrow())
+                .with("Call-ID", invite.callId().orElseThrow())
+                .with("CSeq", cseqNumber(invite) + " CANCEL");
+        SipRequest cancel = SipRequest.of("CANCEL", invite.requestUriText(), h);
+        FerrySipServletRequest out = new FerrySipServletRequest(container, cancel, session, false);
+        out.cancelled = this;
+        return out;
+    }
+
+    /** RFC 3261 §9.1: no CANCEL before a provisional response: it waits for one. */
+    synchronized boolean cancelWhenProvisional() {
+        if (finalReceived) return false;
+        if (provisionalReceived) return true;
+        cancelPending = true;
+        return false;
+    }
+
+    private static long cseqNumber(SipRequest r) {
+        try {
+            return r.cseq().orElseThrow().number();
+        } catch (SipParseException e) {
+            throw new IllegalStateException("malformed CSeq: " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ request line and routing headers
+
+    @Override
+    public URI getRequestURI() {
+        try {
+            return ServletURI.of(request().requestUri(), edits.isCommitted() || incoming && initial && finalResponseSent());
+        } catch (SipParseException e) {
+            throw new IllegalStateException("malformed Request-URI: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void setRequestURI(URI uri) {
+        if (uri == null) throw new NullPointerException("uri");
+        if (!(uri instanceof ServletURI s)) throw new IllegalArgumentException("not a URI of this container: " + uri);
+        edits.containerEdit(m -> ((SipRequest) m).withRequestUri(s.toUri()));
+    }
+
+    @Override
+    public int getMaxForwards() {
+        try {
+            return request().maxForwards().map(MaxForwards::hops).orElse(-1);
+        } catch (SipParseException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void setMaxForwards(int n) {
+        if (n < 0 || n > 255) throw new IllegalArgumentException("Max-Forwards out of range (RFC 3261 §20.22): " + n);
+        edits.containerEdit(m -> ((SipRequest) m).withHeader("Max-Forwards", Integer.toString(n)));
+    }
+
+    @Override
+    public void pushRoute(SipURI uri) {
+        pushRoute(container.createAddress(uri));
+    }
+
+    @Override
+    public void pushRoute(Address uri) {
+        if (incoming) throw new IllegalStateException("pushRoute applies to requests the application sends");
+        if (!(uri instanceof ServletAddress a) || !(a.getURI() instanceof SipURI)) {
+            throw new IllegalArgumentException("a Route is a SIP or SIPS URI: " + uri);
+        }
+        NameAddr na = a.toNameAddr();
+        if (na.uri() instanceof SipUri sip && !sip.lr()) na = na.withUri(sip.withParam("lr", ""));
+        NameAddr route = na;
+        edits.containerEdit(m -> ((SipRequest) m).withPrependedHeader("Route", route.toString()));
+    }
+
+    @Override
+    public void pushPath(Address uri) {
+        if (incoming || !getMethod().equals("REGISTER")) {
+            throw new IllegalStateException("pushPath applies to REGISTER requests the application sends (RFC 3327)");
+        }
+        if (!(uri instanceof ServletAddress a)) throw new IllegalArgumentException("not an address of this container: " + uri);
+        edits.containerEdit(m -> ((SipRequest) m).withPrependedHeader("Path", a.toNameAddr().toString()));
+    }
+
+    @Override
+    public Address getPoppedRoute() {
+        return poppedRoute == null ? null : poppedRoute;
+    }
+
+    @Override
+    public synchronized Address getInitialPoppedRoute() {
+        return initialPoppedRoute;
+    }
+
+    @Override
+    public boolean isInitial() {
+        return initial;
+    }
+
+    // ------------------------------------------------------------------ application routing, JSR 289 §15
+
+    @Override
+    public synchronized SipApplicationRoutingRegion getRegion() {
+        if (!initial) throw new IllegalStateException("JSR 289 §15: only initial requests have a routing region");
+        return region;
+    }
+
+    @Override
+    public synchronized URI getSubscriberURI() {
+        if (!initial) throw new IllegalStateException("JSR 289 §15: only initial requests have a subscriber URI");
+        return subscriberURI;
+    }
+
+    @Override
+    public synchronized SipApplicationRoutingDirective getRoutingDirective() {
+        if (!initial) throw new IllegalStateException("JSR 289 §15: only initial requests have a routing directive");
+        return directive;
+    }
+
+    @Override
+    public void setRoutingDirective(SipApplicationRoutingDirective d, SipServletRequest origRequest) {
+        if (d == null) throw new NullPointerException("directive");
+        synchronized (this) {
+            if (incoming || sent || !initial) {
+                throw new IllegalStateException("JSR 289 §15.2.2: the directive is set on an initial request before it is sent");
+            }
+        }
+        if (d != SipApplicationRoutingDirective.NEW) {
+            if (!(origRequest instanceof FerrySipServletRequest orig) || !orig.incoming || !orig.initial) {
+                throw new IllegalStateException("JSR 289 §15.2.2: CONTINUE and REVERSE need the received initial request");
+            }
+            synchronized (orig) {
+                routingState(orig.region, orig.subscriberURI, orig.stateInfo);
+            }
+        }
+        synchronized (this) {
+            directive = d;
+            routingDirectiveSet = true;
+        }
+    }
+
+    synchronized boolean routingDirectiveSet() {
+        return routingDirectiveSet;
+    }
+
+    // ------------------------------------------------------------------ proxy and B2BUA (JSR 289 §10, §12)
+
+    /** Proxying is not part of this Ferry version (docs/sip-servlet-compliance.md). */
+    @Override
+    public Proxy getProxy() {
+        throw new IllegalStateException("Ferry does not provide Proxy yet (docs/sip-servlet-compliance.md): answer the request as a UAS");
+    }
+
+    @Override
+    public Proxy getProxy(boolean create) {
+        if (!create) return null;
+        return getProxy();
+    }
+
+    @Override
+    public B2buaHelper getB2buaHelper() {
+        throw new IllegalStateException("Ferry does not provide B2buaHelper yet (docs/sip-servlet-compliance.md): use SipFactory.createRequest");
+    }
+
+    // ------------------------------------------------------------------ content as a stream
+
+    @Override
+    public ServletInputStream getInputStream() {
+        ByteArrayInputStream in = new ByteArrayInputStream(getRawContent() == null ? new byte[0] : getRawContent());
+        return new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener readListener) {
+                throw new IllegalStateException("SIP content is complete when the request arrives: no asynchronous reading");
+            }
+        };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+        String enc = getCharacterEncoding();
+        Charset cs = enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc);
+        return new BufferedReader(new InputStreamReader(getInputStream(), cs));
+    }
+
+    // ------------------------------------------------------------------ javax.servlet.ServletRequest
+
+    @Override
+    public String getMethod() {
+        return edits.getMethod();
+    }
+
+    /** Parameters of a SIP request are those of its Request-URI (JSR 289 §5.6.1). */
+    @Override
+    public String getParameter(String name) {
+        URI u = getRequestURI();
+        return u.getParameter(name);
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(parameterMap().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+        String v = getParameter(name);
+        return v == null ? null : new String[] {v};
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        return Collections.unmodifiableMap(parameterMap());
+    }
+
+    private Map<String, String[]> parameterMap() {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        URI u = getRequestURI();
+        for (var it = u.getParameterNames(); it.hasNext(); ) {
+            String n = it.next();
+            out.put(n, new String[] {u.getParameter(n)});
+        }
+        return out;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return getContentLength();
+    }
+
+    @Override
+    public String getScheme() {
+        return getRequestURI().getScheme();
+    }
+
+    @Override
+    public String getServerName() {
+        return getRequestURI() instanceof SipURI s ? s.getHost() : null;
+    }
+
+    @Override
+    public int getServerPort() {
+        return getRequestURI() instanceof SipURI s ? s.getPort() : -1;
+    }
+
+    @Override
+    public String getRemoteHost() {
+        return getRemoteAddr();
+    }
+
+    @Override
+    public Enumeration<Locale> getLocales() {
+        return Collections.enumeration(Collections.list(asEnumeration(getAcceptLanguages())));
+    }
+
+    private static <T> Enumeration<T> asEnumeration(java.util.Iterator<T> it) {
+        return new Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T nextElement() {
+                return it.next();
+            }
+        };
+    }
+
+    @Override
+    public RequestDispatcher getRequestDispatcher(String path) {
+        return getServletContext().getNamedDispatcher(path);
+    }
+
+    @Override
+    @Deprecated
+    public String getRealPath(String path) {
+        return getServletContext().getRealPath(path);
+    }
+
+    @Override
+    public String getLocalName() {
+        return getLocalAddr();
+    }
+
+    @Override
+    public AsyncContext startAsync() {
+        throw new IllegalStateException("SIP requests are asynchronous already: respond later from any thread");
+    }
+
+    @Override
+    public AsyncContext startAsync(ServletRequest servletRequest, ServletResponse servletResponse) {
+        return startAsync();
+    }
+
+    @Override
+    public boolean isAsyncStarted() {
+        return false;
+    }
+
+    @Override
+    public boolean isAsyncSupported() {
+        return false;
+    }
+
+    @Override
+    public AsyncContext getAsyncContext() {
+        throw new IllegalStateException("no asynchronous context for SIP requests");
+    }
+
+    @Override
+    public DispatcherType getDispatcherType() {
+        return DispatcherType.REQUEST;
+    }
+
+    /** Addressing objects of this request as read-only copies (for the application router). */
+    Address readOnly(NameAddr na) {
+        return ServletAddress.of(na, Mutability.READ_ONLY);
+    }
+}
