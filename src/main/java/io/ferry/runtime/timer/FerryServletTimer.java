@@ -61,9 +61,9 @@ public final class FerryServletTimer implements ServletTimer {
     private State state = State.ACTIVE;
     /** Scheduler time of the next expiration (of the last one, once the timer has ended). */
     private long nextDue;
-    /** Scheduler time the most recent delivered expiration was due at; valid when {@link #expirations} > 0. */
+    /** Scheduler time the most recent delivered expiration was due at; valid once {@link #expiredOnce}. */
     private long lastDue;
-    private long expirations;
+    private boolean expiredOnce;
     private TimerHandle handle;
 
     FerryServletTimer(String id, TimerHost host, TimerScheduler scheduler, Clock wallClock, Serializable info,
@@ -123,7 +123,7 @@ public final class FerryServletTimer implements ServletTimer {
         synchronized (lock) {
             if (state != State.ACTIVE || due != nextDue) return;
             lastDue = due;
-            expirations++;
+            expiredOnce = true;
             if (oneTime) {
                 state = State.EXPIRED;
             } else {
@@ -134,7 +134,7 @@ public final class FerryServletTimer implements ServletTimer {
         }
         try {
             for (TimerListener listener : host.timerListeners()) {
-                notify(listener);
+                callListener(listener);
             }
         } finally {
             // a one-time timer stays listed while its listeners run
@@ -142,7 +142,7 @@ public final class FerryServletTimer implements ServletTimer {
         }
     }
 
-    private void notify(TimerListener listener) {
+    private void callListener(TimerListener listener) {
         try {
             listener.timeout(this);
         } catch (VirtualMachineError e) {
@@ -198,7 +198,7 @@ public final class FerryServletTimer implements ServletTimer {
     @Override
     public long scheduledExecutionTime() {
         synchronized (lock) {
-            return toWallMillis(expirations > 0 ? lastDue : nextDue);
+            return toWallMillis(expiredOnce ? lastDue : nextDue);
         }
     }
 

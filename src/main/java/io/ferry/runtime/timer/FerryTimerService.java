@@ -11,7 +11,7 @@ import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.TimerService;
 
 /**
- * The container's {@link TimerService} (JSR 289 §22): creates {@link FerryServletTimer}s that run
+ * The container's {@link TimerService} (JSR 289 timer service): creates {@link FerryServletTimer}s that run
  * on the runtime's {@link TimerScheduler} and fire serialised with the messages of their
  * application session. One instance serves any number of applications; it holds no per-session
  * state (the sessions keep their timers through {@link TimerHost}).

@@ -115,6 +115,17 @@ class FerryServletTimerTest {
         assertEquals(-45, timer.getTimeRemaining());
     }
 
+    @Test
+    void scheduledExecutionTime_beforeFirstExpiration_isWhenTheFirstIsDue() {
+        // java.util.TimerTask leaves this undefined; Ferry reports the first due time
+        FakeTimerHost host = FakeTimerHost.inline().withListener(listener);
+
+        ServletTimer timer = service.createTimer(host.session(), 250, 100, false, false, null);
+        clock.advanceMillis(100);
+
+        assertEquals(WALL_MS + 250, timer.scheduledExecutionTime());
+    }
+
     // ---- repeating timers ------------------------------------------------------------------
 
     @Test
@@ -205,6 +216,7 @@ class FerryServletTimerTest {
         ServletTimer timer = service.createTimer(host.session(), 100, false, null);
         clock.advanceMillis(50);
         timer.cancel();
+        assertEquals(0, clock.pending()); // the scheduler's task is released, not left to run idle
         clock.advanceMillis(1_000);
 
         assertEquals(0, listener.count());
