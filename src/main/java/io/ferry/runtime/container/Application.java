@@ -130,11 +130,10 @@ final class Application implements ApplicationHandle {
 
     /** JSR 289 §16: the servlet for an initial request: the main servlet or the first matching mapping. */
     Optional<String> selectServlet(SipRequest request) {
-        return switch (definition.selection()) {
-            case ServletSelection.MainServlet m -> Optional.of(m.servletName());
-            case ServletSelection.Mappings m -> m.select(SipRequestRuleContext.of(request));
-            case ServletSelection.Unspecified u -> Optional.empty();
-        };
+        ServletSelection selection = definition.selection();
+        if (selection instanceof ServletSelection.MainServlet m) return Optional.of(m.servletName());
+        if (selection instanceof ServletSelection.Mappings m) return m.select(SipRequestRuleContext.of(request));
+        return Optional.empty();
     }
 
     <T> List<T> listeners(SipListenerType type, Class<T> as) {

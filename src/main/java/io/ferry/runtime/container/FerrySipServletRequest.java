@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.servlet.AsyncContext;
 import javax.servlet.DispatcherType;
@@ -240,6 +241,33 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         } catch (SipParseException e) {
             throw new IllegalStateException("malformed CSeq: " + e.getMessage(), e);
         }
+    }
+
+    // ------------------------------------------------------------------ digest credentials (JSR 289 §4.1.4)
+
+    @Override
+    public void addAuthHeader(SipServletResponse challengeResponse, javax.servlet.sip.AuthInfo authInfo) {
+        if (!(authInfo instanceof FerryAuthInfo info)) throw new IllegalArgumentException("not an AuthInfo of this container");
+        addAuth(challengeResponse, info::credentials);
+    }
+
+    @Override
+    public void addAuthHeader(SipServletResponse challengeResponse, String username, String password) {
+        if (username == null || password == null) throw new NullPointerException("username and password are required");
+        addAuth(challengeResponse, (status, realm) -> java.util.Optional.of(new FerryAuthInfo.Credentials(username, password)));
+    }
+
+    private void addAuth(SipServletResponse challenge,
+                         java.util.function.BiFunction<Integer, String, java.util.Optional<FerryAuthInfo.Credentials>> lookup) {
+        if (incoming) throw new IllegalStateException("credentials are added to requests the application sends");
+        int status = challenge.getStatus();
+        if (status != 401 && status != 407) throw new IllegalArgumentException("not a challenge: " + status);
+        String name = status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate";
+        java.util.List<String> challenges = new java.util.ArrayList<>();
+        challenge.getHeaders(name).forEachRemaining(challenges::add);
+        DigestAnswer.Answer answer = DigestAnswer.answer(status, challenges, lookup, getMethod(),
+                request().requestUriText(), getRawContent());
+        for (String v : answer.values()) edits.addHeader(answer.header(), v);
     }
 
     // ------------------------------------------------------------------ request line and routing headers

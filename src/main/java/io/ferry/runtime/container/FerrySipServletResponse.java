@@ -184,6 +184,16 @@ final class FerrySipServletResponse extends FerrySipServletMessage implements Si
         if (isCommitted()) throw new IllegalStateException("committed");
     }
 
+    /** ServletResponse's form: an unknown charset is an IllegalArgumentException here. */
+    @Override
+    public void setCharacterEncoding(String enc) {
+        try {
+            super.setCharacterEncoding(enc);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("unsupported charset " + enc, e);
+        }
+    }
+
     @Override
     public void setLocale(Locale loc) {
         setContentLanguage(loc);

@@ -74,8 +74,8 @@ final class FerrySipSession implements SipSession {
     private long initialCSeq;
     /** The last ACK for a 2xx this side sent, resent when the 2xx is retransmitted (RFC 3261 §13.2.2.4). */
     private SipRequest lastAck;
-    /** The last 2xx to an INVITE this side sent, until its ACK arrives (RFC 3261 §13.3.1.4). */
-    private Object pendingAckTimer;
+    /** The initial request that created a UAS session (for Join/Replaces lookups). */
+    private SipRequest initialRequest;
 
     FerrySipSession(FerryApplicationSession appSession, String id, String callId, NameAddr localParty, NameAddr remoteParty,
                     DialogRole role) {
@@ -164,6 +164,14 @@ final class FerrySipSession implements SipSession {
         return ++initialCSeq;
     }
 
+    synchronized void initialRequest(SipRequest request) {
+        this.initialRequest = request;
+    }
+
+    synchronized Optional<SipRequest> initialRequest() {
+        return Optional.ofNullable(initialRequest);
+    }
+
     synchronized void lastAck(SipRequest ack) {
         this.lastAck = ack;
     }
@@ -223,7 +231,7 @@ final class FerrySipSession implements SipSession {
             if (state == State.TERMINATED) throw new IllegalStateException("SIP session " + id + " is terminated");
             if (dialog != null && dialog.phase() != DialogPhase.TERMINATED && !(state == State.INITIAL && role == DialogRole.UAC)) {
                 var created = dialog.createRequest(method);
-                dialog = created.next();
+                dialog = created.dialog();
                 request = created.request();
             } else if (role == DialogRole.UAC || role == null) {
                 long cseq = nextInitialCSeq();

@@ -1,28 +1,1083 @@
 package io.ferry.runtime.container;
 
+import io.ferry.runtime.SipStack;
+import io.ferry.runtime.SipStackAware;
+import io.ferry.runtime.api.AddressFactory;
+import io.ferry.runtime.api.Mutability;
+import io.ferry.runtime.api.ServletAddress;
 import io.ferry.runtime.deploy.SipApplicationDefinition;
+import io.ferry.runtime.deploy.SipListenerType;
+import io.ferry.runtime.dialog.DialogException;
+import io.ferry.runtime.dialog.DialogId;
+import io.ferry.runtime.dialog.DialogPhase;
+import io.ferry.runtime.dialog.DialogRole;
+import io.ferry.runtime.dialog.DialogState;
+import io.ferry.runtime.dialog.InDialogCheck;
+import io.ferry.runtime.timer.FerryTimerService;
+import io.ferry.runtime.transport.Flow;
+import io.ferry.runtime.transport.dns.TargetConnector;
+import io.ferry.runtime.txn.ClientTransaction;
+import io.ferry.runtime.txn.ServerTransaction;
+import io.ferry.runtime.txn.TimerScheduler;
+import io.ferry.runtime.txn.Transaction;
+import io.ferry.runtime.txn.TransactionFailure;
+import io.ferry.runtime.txn.TransactionUser;
+import io.ferry.runtime.txn.WheelTimerScheduler;
+import io.ferry.sip.CSeq;
+import io.ferry.sip.NameAddr;
+import io.ferry.sip.Parameters;
+import io.ferry.sip.SipLimits;
+import io.ferry.sip.SipParseException;
+import io.ferry.sip.SipRequest;
+import io.ferry.sip.SipResponse;
+import io.ferry.sip.SipUri;
+import io.ferry.sip.Uri;
+import io.ferry.sip.Via;
+import java.io.Serializable;
+import java.lang.System.Logger.Level;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.servlet.ServletContext;
+import javax.servlet.sip.Address;
+import javax.servlet.sip.SipErrorEvent;
+import javax.servlet.sip.SipErrorListener;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipSession;
+import javax.servlet.sip.SipSessionEvent;
+import javax.servlet.sip.SipSessionListener;
+import javax.servlet.sip.SipURI;
+import javax.servlet.sip.TimerService;
+import javax.servlet.sip.URI;
 import javax.servlet.sip.ar.SipApplicationRouter;
+import javax.servlet.sip.ar.SipApplicationRouterInfo;
+import javax.servlet.sip.ar.SipApplicationRoutingDirective;
+import javax.servlet.sip.ar.SipApplicationRoutingRegion;
+import javax.servlet.sip.ar.SipRouteModifier;
 
 /**
- * The SIP Servlet container of one Ferry node (contract; the implementation is being written).
+ * The SIP Servlet container of one Ferry node (JSR 289): the transaction user above the
+ * transaction layer. Initial requests are routed through the application router (§15) to the
+ * applications, which answer as UAS or send requests as UAC; subsequent requests find their
+ * SipSession by dialog. Requests an application sends with a CONTINUE or REVERSE directive are
+ * routed to the next application inside the node before they reach the network.
+ *
+ * <p>Threads: transaction-layer callbacks are handed to a pool at once; everything of one
+ * application session then runs through that session's {@link SerialQueue}.
  */
-public final class SipContainer {
+public final class SipContainer implements TransactionUser, SipStackAware, AutoCloseable {
 
-    /**
-     * @param settings the node's container settings
-     * @param router   the application router chosen by {@code ApplicationRouterLoader} (already {@code init}ed)
-     */
+    private static final System.Logger LOG = System.getLogger(SipContainer.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ContainerSettings settings;
+    private final SipApplicationRouter router;
+    private final Function<TimerScheduler, TimerService> timerServices;
+    private final WheelTimerScheduler scheduler = new WheelTimerScheduler();
+    private final ThreadPoolExecutor executor;
+    private final Map<String, Application> applications = new ConcurrentHashMap<>();
+    private final Map<DialogId, FerrySipSession> dialogs = new ConcurrentHashMap<>();
+    /** Client transactions by "branch method" → the request the application sent. */
+    private final Map<String, FerrySipServletRequest> clientRequests = new ConcurrentHashMap<>();
+    /** Server transactions → the request delivered to the application, until its final response. */
+    private final Map<ServerTransaction, FerrySipServletRequest> serverRequests = new ConcurrentHashMap<>();
+    /** 2xx responses to INVITE waiting for their ACK (RFC 3261 §13.3.1.4), by session and CSeq number. */
+    private final Map<String, TimerScheduler.TimerHandle> awaitingAck = new ConcurrentHashMap<>();
+    private final AtomicLong sessionIds = new AtomicLong();
+    private volatile SipStack stack;
+    private volatile ContainerFlows flows;
+    private volatile TargetConnector connector;
+    private volatile boolean closed;
+    private final SipLimits limits;
+
     public SipContainer(ContainerSettings settings, SipApplicationRouter router) {
+        this(settings, router, FerryTimerService::new);
     }
 
     /**
-     * Registers one SIP application of a WAR. {@code context} is the ServletContext its servlets
-     * see (Ferry wraps the WAR's context per application); {@code loader} its class loader.
-     *
-     * @throws IllegalStateException if an application of that name is registered already
+     * @param timerServices makes an application's TimerService on the container's scheduler
      */
+    public SipContainer(ContainerSettings settings, SipApplicationRouter router, Function<TimerScheduler, TimerService> timerServices) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.router = Objects.requireNonNull(router, "router");
+        this.timerServices = Objects.requireNonNull(timerServices, "timerServices");
+        this.limits = SipLimits.defaults();
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "ferry-sip-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    // ------------------------------------------------------------------ wiring
+
+    @Override
+    public void attach(SipStack stack) {
+        this.stack = stack;
+        this.flows = new ContainerFlows(stack.flows());
+    }
+
+    /** Where requests to URIs go (RFC 3263 resolution and connection reuse); without it only flows and dialogs are reachable. */
+    public void useConnector(TargetConnector connector) {
+        this.connector = connector;
+    }
+
+    /** The flow directory of the flow extension (after {@link #attach}). */
+    public io.ferry.flow.SipFlows sipFlows() {
+        ContainerFlows f = flows;
+        if (f == null) throw new IllegalStateException("the container is not attached to a SIP stack yet");
+        return f;
+    }
+
     public ApplicationHandle register(SipApplicationDefinition definition, ServletContext context, ClassLoader loader) {
-        throw new IllegalStateException("contract only");
+        if (closed) throw new IllegalStateException("the SIP container is closed");
+        Application app = new Application(this, definition, context, loader);
+        if (applications.putIfAbsent(definition.name(), app) != null) {
+            throw new IllegalStateException("a SIP application named '" + definition.name() + "' is registered already");
+        }
+        return app;
+    }
+
+    void started(Application app) {
+        router.applicationDeployed(List.of(app.name()));
+        LOG.log(Level.INFO, "SIP application {0} started", app.name());
+    }
+
+    void stopped(Application app) {
+        applications.remove(app.name(), app);
+        try {
+            router.applicationUndeployed(List.of(app.name()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "application router failed on undeploy of " + app.name(), e);
+        }
+        LOG.log(Level.INFO, "SIP application {0} stopped", app.name());
+    }
+
+    /** The names of the applications that receive requests. */
+    public List<String> applicationNames() {
+        return applications.values().stream().filter(Application::isStarted).map(Application::name).sorted().toList();
+    }
+
+    ContainerSettings settings() {
+        return settings;
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    TimerScheduler scheduler() {
+        return scheduler;
+    }
+
+    Function<TimerScheduler, TimerService> timerServiceFactory() {
+        return timerServices;
+    }
+
+    SipLimits limits() {
+        return limits;
+    }
+
+    ContainerFlows flows() {
+        ContainerFlows f = flows;
+        if (f == null) throw new IllegalStateException("the container is not attached to a SIP stack yet");
+        return f;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    Address createAddress(SipURI uri) {
+        return AddressFactory.createAddress(uri);
+    }
+
+    String newCallId() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b) + "@" + settings.host();
+    }
+
+    private static String newBranch() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return "z9hG4bK" + HexFormat.of().formatHex(b); // RFC 3261 §8.1.1.7
+    }
+
+    FerrySipSession newSession(FerryApplicationSession as, String callId, NameAddr local, NameAddr remote, DialogRole role) {
+        String id = as.getId() + ";" + sessionIds.incrementAndGet();
+        FerrySipSession s = new FerrySipSession(as, id, callId, local, remote, role);
+        as.addSession(s);
+        as.application().listeners(SipListenerType.SESSION, SipSessionListener.class)
+                .forEach(l -> as.application().call(() -> l.sessionCreated(new SipSessionEvent(s))));
+        return s;
+    }
+
+    FerrySipServletRequest newOutgoingRequest(FerrySipSession session, SipRequest request, boolean initial) {
+        return new FerrySipServletRequest(this, request, session, initial);
+    }
+
+    void forget(FerrySipSession session) {
+        session.dialogId().ifPresent(id -> dialogs.remove(id, session));
+        session.internalPeer().ifPresent(p -> p.internalPeer(null));
+    }
+
+    /** Outbound interfaces: the addresses of the listeners (ServletContext {@code javax.servlet.sip.outboundInterfaces}). */
+    boolean isOutboundInterface(InetSocketAddress address) {
+        SipStack s = stack;
+        if (s == null) return false;
+        for (Flow f : s.flows().all()) {
+            if (f.localAddress().getAddress().equals(address.getAddress())
+                    && (address.getPort() == 0 || f.localAddress().getPort() == address.getPort())) return true;
+        }
+        return address.getAddress() != null && (address.getAddress().isLoopbackAddress() || address.getAddress().isAnyLocalAddress());
+    }
+
+    Optional<SipSession> correspondingSession(Application app, FerrySipSession in, String headerName) {
+        // RFC 3891 §3, RFC 3911 §4: "callid;to-tag=X;from-tag=Y" names a dialog; X is the tag of the
+        // side that receives the header (our local tag), Y that of the other side
+        Optional<String> value = in.initialRequest().flatMap(r -> r.headers().firstValue(headerName));
+        if (value.isEmpty()) return Optional.empty();
+        try {
+            String[] parts = value.get().split(";");
+            String toTag = null;
+            String fromTag = null;
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].trim().split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("to-tag")) toTag = kv[1].trim();
+                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("from-tag")) fromTag = kv[1].trim();
+            }
+            if (toTag == null || fromTag == null) return Optional.empty();
+            FerrySipSession s = dialogs.get(new DialogId(parts[0].trim(), toTag, fromTag));
+            return s != null && s.app() == app && s != in ? Optional.of(s) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ------------------------------------------------------------------ TransactionUser: requests
+
+    @Override
+    public void onRequest(ServerTransaction transaction, SipRequest request) {
+        if (closed) {
+            transaction.respond(request.createResponse(503, "Service Unavailable"));
+            return;
+        }
+        execute(() -> receive(transaction.flow(), request, transaction));
+    }
+
+    private void execute(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "SIP container busy or closed: task dropped");
+        }
+    }
+
+    private void receive(Flow flow, SipRequest request, ServerTransaction txn) {
+        FerrySipServletRequest.ResponseSink sink = txn::respond;
+        try {
+            Optional<DialogId> dialog = DialogId.ofReceivedRequest(request);
+            if (dialog.isPresent()) {
+                FerrySipSession s = dialogs.get(dialog.get());
+                if (s == null || !s.isValid()) {
+                    // RFC 3261 §12.2.2: no dialog matches → 481
+                    txn.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
+                    return;
+                }
+                s.appSessionImpl().queue().execute(() -> subsequent(s, flow, request, sink, txn));
+                return;
+            }
+            initial(flow, request, sink, txn, null);
+        } catch (DialogException e) {
+            txn.respond(request.createResponse(400, "Bad Request"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "request " + request.method() + " failed in the container", e);
+            if (!txn.lastResponse().map(r -> r.status() >= 200).orElse(false)) {
+                txn.respond(request.createResponse(500, "Server Internal Error"));
+            }
+        }
+    }
+
+    /**
+     * JSR 289 §15.4: an initial request from the network or from another application. The
+     * application router picks the application; a Route that points at this node is popped
+     * first (its value becomes {@code getPoppedRoute()}).
+     */
+    private void initial(Flow flow, SipRequest request, FerrySipServletRequest.ResponseSink sink, ServerTransaction txn,
+                         FerrySipServletRequest fromApplication) {
+        Address popped = null;
+        SipRequest req = request;
+        if (fromApplication == null) {
+            Optional<NameAddr> top = firstRoute(req);
+            if (top.isPresent() && isLocal(top.get().uri(), flow)) {
+                popped = ServletAddress.of(top.get(), Mutability.READ_ONLY);
+                req = req.withHeaders(req.headers().withoutFirstValue("Route"));
+            }
+        }
+        // JSR 289 §15.11.2: an encoded URI names its application session directly
+        Optional<FerryApplicationSession> encoded = encodedSession(req);
+        if (encoded.isPresent()) {
+            deliverInitial(encoded.get().application(), encoded.get(), flow, req, sink, txn, popped, null, null, null, fromApplication);
+            return;
+        }
+        FerrySipServletRequest view = new FerrySipServletRequest(this, req, null, flow, true, sink, popped);
+        SipApplicationRoutingDirective directive = SipApplicationRoutingDirective.NEW;
+        SipApplicationRoutingRegion region = null;
+        Serializable state = null;
+        if (fromApplication != null) {
+            directive = fromApplication.getRoutingDirective();
+            state = directive == SipApplicationRoutingDirective.NEW ? null : fromApplication.stateInfo();
+            region = directive == SipApplicationRoutingDirective.NEW ? null : fromApplication.getRegion();
+        }
+        SipApplicationRouterInfo info;
+        try {
+            info = router.getNextApplication(view, region, directive, null, state);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "application router failed on " + req.method(), e);
+            sink.respond(req.createResponse(500, "Server Internal Error"));
+            return;
+        }
+        String name = info == null ? null : info.getNextApplicationName();
+        if (name == null) {
+            if (fromApplication != null) {
+                sendToNetwork(fromApplication, routesOf(info));
+                return;
+            }
+            // JSR 289 §15.4.1: no application; Ferry does not proxy without one (docs/sip-servlet-compliance.md)
+            LOG.log(Level.INFO, "no SIP application for {0} {1}: 404", req.method(), req.requestUriText());
+            if (!req.isMethod("ACK")) sink.respond(req.createResponse(404, "Not Found"));
+            return;
+        }
+        Application app = applications.get(name);
+        if (app == null || !app.isStarted()) {
+            // JSR 289 §15.4.1: the router named an application that is not deployed
+            LOG.log(Level.WARNING, "application router chose undeployed application {0} for {1}", name, req.method());
+            if (!req.isMethod("ACK")) sink.respond(req.createResponse(500, "Server Internal Error"));
+            return;
+        }
+        URI subscriber = null;
+        if (info.getSubscriberURI() != null) {
+            try {
+                subscriber = AddressFactory.createURI(info.getSubscriberURI());
+            } catch (javax.servlet.sip.ServletParseException e) {
+                LOG.log(Level.WARNING, "application router gave a malformed subscriber URI: {0}", info.getSubscriberURI());
+            }
+        }
+        deliverInitial(app, null, flow, req, sink, txn, popped, info.getRoutingRegion(), subscriber, info.getStateInfo(), fromApplication);
+    }
+
+    private static List<String> routesOf(SipApplicationRouterInfo info) {
+        if (info == null || info.getRouteModifier() != SipRouteModifier.ROUTE || info.getRoutes() == null) return List.of();
+        return List.of(info.getRoutes());
+    }
+
+    private void deliverInitial(Application app, FerryApplicationSession existing, Flow flow, SipRequest req,
+                                FerrySipServletRequest.ResponseSink sink, ServerTransaction txn, Address popped,
+                                SipApplicationRoutingRegion region, URI subscriber, Serializable stateInfo,
+                                FerrySipServletRequest fromApplication) {
+        Optional<String> servletName = app.selectServlet(req);
+        if (servletName.isEmpty() || app.servlet(servletName.get()).isEmpty()) {
+            // JSR 289 §16: no servlet mapping matched
+            if (!req.isMethod("ACK")) sink.respond(req.createResponse(404, "Not Found"));
+            return;
+        }
+        NameAddr from;
+        NameAddr to;
+        try {
+            from = req.from().orElseThrow();
+            to = req.to().orElseThrow();
+        } catch (SipParseException | RuntimeException e) {
+            sink.respond(req.createResponse(400, "Bad Request"));
+            return;
+        }
+        FerryApplicationSession as = existing;
+        if (as == null) {
+            Optional<String> key = applicationKey(app, req, flow, sink);
+            as = key.isPresent() ? app.applicationSessionByKey(key.get(), true) : app.newApplicationSession(null);
+        }
+        FerryApplicationSession appSession = as;
+        String localTag = SipRequest.newTag();
+        FerrySipSession session = newSession(appSession, req.callId().orElseThrow(), to.withoutParam("tag").withTag(localTag), from, DialogRole.UAS);
+        session.flow(flow);
+        session.routing(region, subscriber);
+        session.handlerName(servletName.get());
+        session.initialRequest(req);
+        FerrySipServletRequest in = new FerrySipServletRequest(this, req, session, flow, true, sink, popped);
+        in.routingState(region, subscriber, stateInfo);
+        if (fromApplication != null) {
+            in.initialFlow = fromApplication.initialFlow;
+            session.internalPeer(fromApplication.session);
+            fromApplication.session.internalPeer(session);
+        }
+        if (txn != null) serverRequests.put(txn, in);
+        if (!req.isMethod("ACK")) session.transactionStarted();
+        appSession.queue().execute(() -> dispatch(session, in, null));
+    }
+
+    /** JSR 289 §15.11.3: the {@code @SipApplicationKey} method of the application, if any. */
+    private Optional<String> applicationKey(Application app, SipRequest req, Flow flow, FerrySipServletRequest.ResponseSink sink) {
+        var method = app.definition().applicationKey();
+        if (method.isEmpty()) return Optional.empty();
+        FerrySipServletRequest view = new FerrySipServletRequest(this, req, null, flow, true, sink, null);
+        try {
+            Object key = method.get().invoke(null, view);
+            return Optional.ofNullable((String) key);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.ERROR, "@SipApplicationKey method of " + app.name() + " failed: a new application session is used", e);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<FerryApplicationSession> encodedSession(SipRequest req) {
+        try {
+            if (req.requestUri() instanceof SipUri u) {
+                String id = u.params().get(FerryApplicationSession.ENCODED_URI_PARAM).orElse(null);
+                if (id == null) return Optional.empty();
+                for (Application app : applications.values()) {
+                    Optional<FerryApplicationSession> s = app.applicationSession(id);
+                    if (s.isPresent() && app.isStarted()) return s;
+                }
+            }
+        } catch (SipParseException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** A request within a dialog of {@code s} (RFC 3261 §12.2.2), serialised on its application session. */
+    private void subsequent(FerrySipSession s, Flow flow, SipRequest request, FerrySipServletRequest.ResponseSink sink, ServerTransaction txn) {
+        if (!s.isValid()) {
+            if (!request.isMethod("ACK")) sink.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
+            return;
+        }
+        DialogState d = s.dialog().orElse(null);
+        if (d == null) {
+            if (!request.isMethod("ACK")) sink.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
+            return;
+        }
+        try {
+            InDialogCheck check = d.checkRequest(request);
+            if (check instanceof InDialogCheck.Reject r) {
+                if (!request.isMethod("ACK")) sink.respond(request.createResponse(r.status(), r.reason()));
+                return;
+            }
+            s.dialog(((InDialogCheck.Accept) check).next());
+        } catch (DialogException | IllegalArgumentException e) {
+            if (!request.isMethod("ACK")) sink.respond(request.createResponse(400, "Bad Request"));
+            return;
+        }
+        if (request.isMethod("ACK")) {
+            try {
+                TimerScheduler.TimerHandle wait = awaitingAck.remove(s.getId() + " " + request.cseq().orElseThrow().number());
+                if (wait != null) wait.cancel();
+            } catch (SipParseException e) {
+                return;
+            }
+        }
+        if (flow != null && s.role() == DialogRole.UAS) s.flow(flow);
+        FerrySipServletRequest in = new FerrySipServletRequest(this, request, s, flow, false, sink, null);
+        if (txn != null) serverRequests.put(txn, in);
+        if (!request.isMethod("ACK")) s.transactionStarted();
+        s.accessed();
+        dispatch(s, in, null);
+    }
+
+    @Override
+    public void onAck(Flow flow, SipRequest ack, Optional<ServerTransaction> invite) {
+        execute(() -> {
+            try {
+                Optional<DialogId> id = DialogId.ofReceivedRequest(ack);
+                FerrySipSession s = id.map(dialogs::get).orElse(null);
+                if (s == null) {
+                    LOG.log(Level.DEBUG, "ACK matches no dialog: dropped (RFC 3261 §17.2.3)");
+                    return;
+                }
+                s.appSessionImpl().queue().execute(() -> subsequent(s, flow, ack, r -> false, null));
+            } catch (DialogException e) {
+                LOG.log(Level.DEBUG, "malformed ACK dropped: {0}", e.getMessage());
+            }
+        });
+    }
+
+    /** JSR 289 §11.2.5 / RFC 3261 §9.2: 487 for the INVITE (the layer answered the CANCEL), then doCancel. */
+    @Override
+    public void onCancel(ServerTransaction invite, SipRequest cancel) {
+        execute(() -> {
+            FerrySipServletRequest in = serverRequests.get(invite);
+            if (in == null) {
+                invite.respond(invite.request().createResponse(487, "Request Terminated"));
+                return;
+            }
+            FerrySipSession s = in.session;
+            s.appSessionImpl().queue().execute(() -> cancelled(in, cancel, invite.flow()));
+        });
+    }
+
+    private void cancelled(FerrySipServletRequest invite, SipRequest cancel, Flow flow) {
+        FerrySipSession s = invite.session;
+        if (!invite.finalResponseSent()) {
+            FerrySipServletResponse r487 = (FerrySipServletResponse) invite.createResponse(487, "Request Terminated");
+            sendResponse(r487);
+            s.state(SipSession.State.TERMINATED);
+        }
+        FerrySipServletRequest c = new FerrySipServletRequest(this, cancel, s, flow, false, r -> false, null);
+        dispatch(s, c, null);
+    }
+
+    // ------------------------------------------------------------------ dispatch to servlets
+
+    private void dispatch(FerrySipSession s, FerrySipServletRequest request, FerrySipServletResponse response) {
+        Application app = s.app();
+        Optional<SipServlet> servlet = app.servlet(s.handlerName());
+        if (servlet.isEmpty() || !app.isStarted()) {
+            if (request != null && request.incoming() && !request.getMethod().equals("ACK") && !request.getMethod().equals("CANCEL")
+                    && !request.finalResponseSent()) {
+                respondSafely(request, 500, "Server Internal Error");
+            }
+            return;
+        }
+        try {
+            app.inContext(() -> {
+                try {
+                    servlet.get().service(request, response);
+                } catch (javax.servlet.ServletException | java.io.IOException e) {
+                    throw new ServletFailure(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof ServletFailure f ? f.getCause() : e;
+            LOG.log(Level.ERROR, "SIP servlet " + s.handlerName() + " of " + app.name() + " failed", cause);
+            // JSR 289 §... a servlet that throws on a request that has no final response: 500
+            if (request != null && request.incoming() && !request.getMethod().equals("ACK")
+                    && !request.getMethod().equals("CANCEL") && !request.finalResponseSent()) {
+                respondSafely(request, 500, "Server Internal Error");
+            }
+        }
+    }
+
+    private void respondSafely(FerrySipServletRequest request, int status, String reason) {
+        try {
+            sendResponse((FerrySipServletResponse) request.createResponse(status, reason));
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "could not send {0}: {1}", status, e.getMessage());
+        }
+    }
+
+    private static final class ServletFailure extends RuntimeException {
+        ServletFailure(Exception cause) {
+            super(cause);
+        }
+    }
+
+    // ------------------------------------------------------------------ responses the applications send (UAS)
+
+    void sendResponse(FerrySipServletResponse response) {
+        FerrySipServletRequest request = response.requestImpl();
+        FerrySipSession s = response.session;
+        SipResponse r = response.response();
+        String method = request.getMethod();
+        int status = r.status();
+        SipRequest original = (SipRequest) request.edits.original();
+        if (needsContact(method, status) && !r.headers().contains("Contact")) {
+            r = r.withHeader("Contact", contactFor(request.flow).toString());
+        }
+        try {
+            synchronized (s) {
+                Optional<DialogState> d = s.dialog();
+                if (d.isEmpty() && status > 100 && DialogState.createsDialog(method, r) && request.isInitial()) {
+                    DialogState created = DialogState.uas(original, r, request.flow != null && request.flow.secure());
+                    s.dialog(created);
+                    dialogs.put(created.id(), s);
+                    s.state(status >= 200 ? SipSession.State.CONFIRMED : SipSession.State.EARLY);
+                } else if (d.isPresent()) {
+                    DialogState next = d.get().onResponseSent(r);
+                    s.dialog(next);
+                    if (next.phase() == DialogPhase.CONFIRMED && s.stateNow() == SipSession.State.EARLY) s.state(SipSession.State.CONFIRMED);
+                    if (next.phase() == DialogPhase.TERMINATED) s.state(SipSession.State.TERMINATED);
+                    if (method.equals("BYE") && status >= 200) s.state(SipSession.State.TERMINATED);
+                } else if (status >= 300 && DialogState.isDialogCreating(method) && request.isInitial()) {
+                    s.state(SipSession.State.TERMINATED);
+                }
+            }
+        } catch (DialogException e) {
+            throw new IllegalStateException("response does not fit its dialog: " + e.getMessage(), e);
+        }
+        SipResponse wire = r;
+        response.edits.containerEdit(m -> wire);
+        boolean ok = request.respond(wire);
+        response.edits.commit();
+        if (!ok) LOG.log(Level.DEBUG, "response {0} to {1} not sent: the flow refused it", status, method);
+        if (status >= 200) {
+            serverRequests.values().remove(request);
+            if (!method.equals("ACK")) s.transactionEnded();
+            if (method.equals("INVITE") && status < 300) awaitAck(s, request, response, wire);
+        }
+    }
+
+    private static boolean needsContact(String method, int status) {
+        // JSR 289 §5.4.2 / RFC 3261 §12.1.1: dialog-creating and target refresh responses carry the UAS's Contact
+        return status > 100 && status < 300 && (DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method))
+                || (status >= 300 && status < 400 && false);
+    }
+
+    /**
+     * RFC 3261 §13.3.1.4: the UAS core retransmits a 2xx to INVITE on unreliable transports
+     * (T1 doubling up to T2) until the ACK arrives, and gives up after 64*T1: JSR 289's
+     * SipErrorListener.noAckReceived.
+     */
+    private void awaitAck(FerrySipSession s, FerrySipServletRequest invite, FerrySipServletResponse response, SipResponse wire) {
+        long cseq;
+        try {
+            cseq = wire.cseq().orElseThrow().number();
+        } catch (SipParseException e) {
+            return;
+        }
+        String key = s.getId() + " " + cseq;
+        Flow flow = invite.flow;
+        Duration t1 = settings.t1();
+        long deadline = scheduler.now() + t1.multipliedBy(64).toNanos();
+        Runnable[] step = new Runnable[1];
+        Duration[] interval = {t1};
+        step[0] = () -> {
+            if (!awaitingAck.containsKey(key)) return;
+            if (scheduler.now() >= deadline) {
+                awaitingAck.remove(key);
+                s.appSessionImpl().queue().execute(() -> s.app().listeners(SipListenerType.ERROR, SipErrorListener.class)
+                        .forEach(l -> s.app().call(() -> l.noAckReceived(new SipErrorEvent(invite, response)))));
+                return;
+            }
+            if (flow != null && !flow.transport().reliable() && flow.isOpen()) flow.send(wire);
+            interval[0] = interval[0].multipliedBy(2).compareTo(settings.t2()) > 0 ? settings.t2() : interval[0].multipliedBy(2);
+            Duration next = flow != null && !flow.transport().reliable() ? interval[0]
+                    : Duration.ofNanos(Math.max(0, deadline - scheduler.now()));
+            awaitingAck.computeIfPresent(key, (k, old) -> scheduler.schedule(step[0], next));
+        };
+        Duration first = flow != null && !flow.transport().reliable() ? t1 : t1.multipliedBy(64);
+        awaitingAck.put(key, scheduler.schedule(step[0], first));
+    }
+
+    /** Ferry's Contact for a message on {@code flow}: this node's address on that flow. */
+    NameAddr contactFor(Flow flow) {
+        String host = settings.host();
+        int port = -1;
+        String transport = null;
+        if (flow != null) {
+            InetSocketAddress local = flow.localAddress();
+            if (local.getAddress() != null && !local.getAddress().isAnyLocalAddress()) {
+                host = local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress();
+            }
+            port = local.getPort();
+            transport = flow.transport().token().toLowerCase(java.util.Locale.ROOT);
+        }
+        SipUri uri = new SipUri(flow != null && flow.secure() && flow.transport() == io.ferry.runtime.transport.Transport.TLS, null, null, host, port,
+                transport == null || transport.equals("udp") ? Parameters.empty() : Parameters.empty().with("transport", transport), List.of());
+        return NameAddr.of(uri);
+    }
+
+    // ------------------------------------------------------------------ requests the applications send (UAC)
+
+    /** {@code SipServletRequest.send()}: ACK and CANCEL on their own paths; initial requests through the router. */
+    void send(FerrySipServletRequest out) {
+        String method = out.getMethod();
+        if (method.equals("ACK")) {
+            sendAck(out);
+            return;
+        }
+        if (method.equals("CANCEL")) {
+            sendCancel(out);
+            return;
+        }
+        if (out.isInitial() && out.routingDirectiveSet() && out.getRoutingDirective() != SipApplicationRoutingDirective.NEW
+                || out.isInitial()) {
+            // JSR 289 §15.4: requests applications initiate are routed too; the next application gets it, or the network
+            initial(null, out.request(), r -> {
+                out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, r, null));
+                return true;
+            }, null, out);
+            return;
+        }
+        sendToNetwork(out, List.of());
+    }
+
+    private void sendToNetwork(FerrySipServletRequest out, List<String> pushedRoutes) {
+        FerrySipSession s = out.session;
+        Optional<FerrySipSession> peer = s.internalPeer();
+        if (peer.isPresent() && !out.isInitial()) {
+            deliverInternal(out, peer.get());
+            return;
+        }
+        if (!pushedRoutes.isEmpty()) {
+            for (int i = pushedRoutes.size() - 1; i >= 0; i--) {
+                String route = pushedRoutes.get(i);
+                out.edits.containerEdit(m -> ((SipRequest) m).withPrependedHeader("Route", route.startsWith("<") ? route : "<" + route + ">"));
+            }
+        }
+        s.transactionStarted();
+        Object attr = out.getAttribute(io.ferry.flow.SipFlows.ATTRIBUTE);
+        if (attr instanceof io.ferry.flow.SipFlow handle && out.edits.getAttribute(io.ferry.flow.SipFlows.ATTRIBUTE) != null) {
+            Optional<Flow> f = flows().flow(handle);
+            if (f.isEmpty()) {
+                // RFC 5626 §5.3: the flow is gone
+                failLocally(out, TransactionFailure.FLOW_FAILED);
+                return;
+            }
+            sendOnFlow(out, f.get());
+            return;
+        }
+        Optional<Flow> sessionFlow = s.flow().filter(Flow::isOpen);
+        if (sessionFlow.isPresent() && !out.isInitial()) {
+            sendOnFlow(out, sessionFlow.get());
+            return;
+        }
+        SipRequest m = out.request();
+        Uri next;
+        try {
+            Optional<NameAddr> route = firstRoute(m);
+            next = route.isPresent() ? route.get().uri() : m.requestUri();
+        } catch (SipParseException e) {
+            failLocally(out, TransactionFailure.TRANSPORT_ERROR);
+            return;
+        }
+        TargetConnector c = connector;
+        if (!(next instanceof SipUri sip) || c == null) {
+            LOG.log(Level.INFO, "no route to {0}: {1}", next, c == null ? "no connector" : "not a SIP URI");
+            failLocally(out, TransactionFailure.TRANSPORT_ERROR);
+            return;
+        }
+        c.connect(sip).whenComplete((flow, error) -> {
+            if (error != null) {
+                LOG.log(Level.INFO, "{0} to {1} failed: {2}", out.getMethod(), sip, error.getMessage());
+                failLocally(out, TransactionFailure.TRANSPORT_ERROR);
+            } else {
+                sendOnFlow(out, flow);
+            }
+        });
+    }
+
+    private void sendOnFlow(FerrySipServletRequest out, Flow flow) {
+        FerrySipSession s = out.session;
+        SipRequest m = out.request();
+        String method = m.method();
+        if (!m.headers().contains("Max-Forwards")) m = m.withHeader("Max-Forwards", "70");
+        if ((DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method)) && !m.headers().contains("Contact")) {
+            m = m.withHeader("Contact", contactFor(flow).toString());
+        }
+        String branch = newBranch();
+        InetSocketAddress local = flow.localAddress();
+        String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
+                ? (local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress())
+                : settings.host();
+        m = m.withPrependedHeader("Via", Via.of(flow.transport().token(), host, local.getPort(), branch).toString());
+        SipRequest wire = m;
+        out.edits.containerEdit(x -> wire);
+        out.edits.commit();
+        out.flow = flow;
+        if (out.initialFlow == null) out.initialFlow = flow;
+        if (s.flow().isEmpty()) s.flow(flow);
+        String key = branch + " " + method;
+        clientRequests.put(key, out);
+        out.sent(() -> { });
+        try {
+            stack().transactions().sendRequest(wire, flow);
+        } catch (RuntimeException e) {
+            clientRequests.remove(key);
+            LOG.log(Level.WARNING, "sending " + method + " failed", e);
+            failLocally(out, TransactionFailure.TRANSPORT_ERROR);
+        }
+    }
+
+    private SipStack stack() {
+        SipStack s = stack;
+        if (s == null) throw new IllegalStateException("the SIP stack is not running");
+        return s;
+    }
+
+    /** A request that never reached a transaction: the application gets the response the failure stands for. */
+    private void failLocally(FerrySipServletRequest out, TransactionFailure failure) {
+        SipResponse r = failure.responseTo(out.request());
+        out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, r, null));
+    }
+
+    /** A subsequent request to the peer application of this dialog (internal routing). */
+    private void deliverInternal(FerrySipServletRequest out, FerrySipSession peer) {
+        SipRequest m = out.request();
+        out.edits.commit();
+        out.sent(() -> { });
+        if (!m.isMethod("ACK")) out.session.transactionStarted();
+        FerrySipServletRequest.ResponseSink sink = r -> {
+            out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, r, null));
+            return true;
+        };
+        peer.appSessionImpl().queue().execute(() -> subsequent(peer, null, m, sink, null));
+    }
+
+    private void sendAck(FerrySipServletRequest ack) {
+        FerrySipSession s = ack.session;
+        Optional<FerrySipSession> peer = s.internalPeer();
+        if (peer.isPresent()) {
+            ack.edits.commit();
+            SipRequest m = ack.request();
+            peer.get().appSessionImpl().queue().execute(() -> subsequent(peer.get(), null, m, r -> false, null));
+            return;
+        }
+        Flow flow = s.flow().filter(Flow::isOpen).orElse(null);
+        if (flow == null) {
+            LOG.log(Level.INFO, "ACK not sent: the flow of session {0} is gone", s.getId());
+            ack.edits.commit();
+            return;
+        }
+        InetSocketAddress local = flow.localAddress();
+        String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress() ? local.getAddress().getHostAddress() : settings.host();
+        // RFC 3261 §17.1.1.3: the ACK for a 2xx is its own transaction: a new branch, sent straight on the flow
+        ack.edits.containerEdit(m -> ((SipRequest) m).withPrependedHeader("Via", Via.of(flow.transport().token(), host, local.getPort(), newBranch()).toString()));
+        SipRequest wire = ack.request();
+        ack.edits.commit();
+        ack.flow = flow;
+        s.lastAck(wire);
+        flow.send(wire);
+    }
+
+    /** RFC 3261 §9.1: CANCEL the INVITE once it has a provisional response. */
+    private void sendCancel(FerrySipServletRequest cancel) {
+        FerrySipServletRequest invite = cancel.cancelledRequest();
+        Optional<FerrySipSession> peer = invite.session.internalPeer();
+        cancel.edits.commit();
+        if (peer.isPresent() && invite.flow == null) {
+            FerrySipSession p = peer.get();
+            p.appSessionImpl().queue().execute(() -> {
+                FerrySipServletRequest target = serverRequests.values().stream().filter(r -> r.session == p && r.getMethod().equals("INVITE"))
+                        .findFirst().orElse(null);
+                if (target != null) cancelled(target, cancel.request(), null);
+            });
+            return;
+        }
+        if (invite.cancelWhenProvisional()) transmitCancel(invite, cancel);
+        else pendingCancels.put(invite, cancel);
+    }
+
+    private final Map<FerrySipServletRequest, FerrySipServletRequest> pendingCancels = new ConcurrentHashMap<>();
+
+    private void transmitCancel(FerrySipServletRequest invite, FerrySipServletRequest cancel) {
+        Flow flow = invite.flow;
+        if (flow == null || !flow.isOpen()) return;
+        SipRequest inviteWire = invite.request();
+        try {
+            Via top = inviteWire.topVia().orElseThrow();
+            SipRequest c = cancel.request().withHeaders(cancel.request().headers().without("Via").prepend("Via", top.toString()));
+            cancel.flow = flow;
+            clientRequests.put(top.branch() + " CANCEL", cancel);
+            stack().transactions().sendRequest(c, flow);
+        } catch (SipParseException | RuntimeException e) {
+            LOG.log(Level.WARNING, "CANCEL not sent: " + e.getMessage());
+        }
+    }
+
+    /** {@code SipServletResponse.createAck()}: RFC 3261 §13.2.2.4 from the dialog. */
+    SipServletRequest createAck(FerrySipServletResponse response) {
+        FerrySipSession s = response.session;
+        DialogState d = s.dialog().orElseThrow(() -> new IllegalStateException("no dialog for the ACK"));
+        try {
+            SipRequest ack = d.createAck(response.requestImpl().request());
+            return new FerrySipServletRequest(this, ack, s, false);
+        } catch (DialogException e) {
+            throw new IllegalStateException("cannot build the ACK: " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ TransactionUser: responses
+
+    @Override
+    public void onResponse(ClientTransaction transaction, SipResponse response) {
+        FerrySipServletRequest out = clientRequests.get(transaction.branch() + " " + transaction.method());
+        if (out == null) {
+            onStrayResponse(transaction.flow(), response);
+            return;
+        }
+        if (response.status() >= 200 && !(transaction.isInvite() && response.statusClass() == 2)) {
+            clientRequests.remove(transaction.branch() + " " + transaction.method());
+        }
+        Flow flow = transaction.flow();
+        out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, response, flow));
+    }
+
+    @Override
+    public void onStrayResponse(Flow flow, SipResponse response) {
+        // RFC 3261 §13.2.2.4: a retransmitted 2xx to INVITE is answered with the same ACK again
+        try {
+            if (response.statusClass() != 2 || !"INVITE".equals(response.cseq().map(CSeq::method).orElse(""))) return;
+            FerrySipSession s = dialogs.get(DialogId.ofReceivedResponse(response));
+            if (s != null) s.lastAck().ifPresent(flow::send);
+        } catch (SipParseException | DialogException e) {
+            LOG.log(Level.DEBUG, "stray response dropped: {0}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void onClientFailure(ClientTransaction transaction, TransactionFailure failure) {
+        FerrySipServletRequest out = clientRequests.remove(transaction.branch() + " " + transaction.method());
+        if (out == null) return;
+        // JSR 289: a timeout reaches the application as a 408 generated by the container
+        SipResponse r = failure.responseTo(transaction.request());
+        out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, r, null));
+    }
+
+    @Override
+    public void onServerFailure(ServerTransaction transaction, TransactionFailure failure) {
+        FerrySipServletRequest in = serverRequests.remove(transaction);
+        if (in != null && !in.finalResponseSent()) in.session.transactionEnded();
+    }
+
+    @Override
+    public void onTerminated(Transaction transaction) {
+        if (transaction instanceof ClientTransaction c) clientRequests.remove(c.branch() + " " + c.method());
+        else if (transaction instanceof ServerTransaction s) serverRequests.remove(s);
+    }
+
+    /** A response to a request the application sent, serialised on its application session. */
+    private void receiveResponse(FerrySipServletRequest out, SipResponse response, Flow flow) {
+        FerrySipSession s = out.session;
+        int status = response.status();
+        boolean hadFinal = out.finalReceived();
+        if (out.responseReceived(status)) {
+            FerrySipServletRequest cancel = pendingCancels.remove(out);
+            if (cancel != null) transmitCancel(out, cancel);
+        }
+        if (status >= 200) pendingCancels.remove(out);
+        String method = out.getMethod();
+        if (method.equals("INVITE") && response.statusClass() == 2 && hadFinal
+                && s.dialog().map(d -> d.id().remoteTag()).filter(t -> t.equalsIgnoreCase(toTag(response))).isPresent()) {
+            // RFC 3261 §13.2.2.4: a retransmitted 2xx: the ACK again, not the application
+            s.lastAck().ifPresent(ack -> s.flow().ifPresent(f -> f.send(ack)));
+            return;
+        }
+        if (status == 100) return; // hop by hop: not passed to applications
+        FerrySipSession target = s;
+        try {
+            SipRequest sent = out.request();
+            synchronized (s) {
+                Optional<DialogState> d = s.dialog();
+                String tag = toTag(response);
+                if (out.isInitial() && tag != null && DialogState.createsDialog(method, response)) {
+                    if (d.isEmpty()) {
+                        DialogState created = DialogState.uac(sent, response, out.flow != null && out.flow.secure());
+                        s.dialog(created);
+                        dialogs.put(created.id(), s);
+                        s.state(status >= 200 ? SipSession.State.CONFIRMED : SipSession.State.EARLY);
+                    } else if (!d.get().id().remoteTag().equalsIgnoreCase(tag)) {
+                        target = derive(s, sent, response);
+                    } else {
+                        DialogState next = d.get().onResponse(response);
+                        s.dialog(next);
+                        if (status >= 200) s.state(SipSession.State.CONFIRMED);
+                    }
+                } else if (d.isPresent() && out.isInitial() && status >= 300 && DialogState.isDialogCreating(method)) {
+                    // JSR 289 §6.2.1: a failure to the dialog-creating request puts a UAC session back to INITIAL
+                    dialogs.remove(d.get().id(), s);
+                    s.dialog(null);
+                    s.state(SipSession.State.INITIAL);
+                } else if (d.isPresent() && !out.isInitial()) {
+                    DialogState next = d.get().onResponse(response);
+                    s.dialog(next);
+                    if (next.phase() == DialogPhase.TERMINATED) s.state(SipSession.State.TERMINATED);
+                } else if (out.isInitial() && status >= 300 && DialogState.isDialogCreating(method)) {
+                    s.state(SipSession.State.INITIAL);
+                }
+            }
+        } catch (DialogException | IllegalArgumentException e) {
+            LOG.log(Level.INFO, "response {0} to {1} does not fit its dialog: {2}", status, method, e.getMessage());
+        }
+        if (status >= 200 && !hadFinal) s.transactionEnded();
+        FerrySipServletResponse in = new FerrySipServletResponse(this, response, target, out, true);
+        if (flow != null) in.flow = flow;
+        dispatch(target, null, in);
+    }
+
+    private static String toTag(SipResponse response) {
+        try {
+            return response.to().map(NameAddr::tag).orElse(null);
+        } catch (SipParseException e) {
+            return null;
+        }
+    }
+
+    /** JSR 289 §6.2.3.2: a 1xx/2xx with another To tag (forking) gets a derived session. */
+    private FerrySipSession derive(FerrySipSession original, SipRequest sent, SipResponse response) throws DialogException {
+        FerrySipSession d = newSession(original.appSessionImpl(), original.getCallId(), original.localNameAddr(),
+                original.remoteNameAddr().withoutParam("tag"), DialogRole.UAC);
+        d.handlerName(original.handlerName());
+        d.copyAttributes(original.attributesSnapshot());
+        original.flow().ifPresent(d::flow);
+        DialogState created = DialogState.uac(sent, response, false);
+        d.dialog(created);
+        dialogs.put(created.id(), d);
+        d.state(response.status() >= 200 ? SipSession.State.CONFIRMED : SipSession.State.EARLY);
+        return d;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Optional<NameAddr> firstRoute(SipRequest req) {
+        try {
+            List<NameAddr> routes = req.routes();
+            return routes.isEmpty() ? Optional.empty() : Optional.of(routes.get(0));
+        } catch (SipParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** RFC 3261 §16.4: a URI that names this node (its host name or the receiving flow's address and port). */
+    private boolean isLocal(Uri uri, Flow flow) {
+        if (!(uri instanceof SipUri u)) return false;
+        if (u.host().equalsIgnoreCase(settings.host())) return true;
+        if (flow == null) return false;
+        InetSocketAddress local = flow.localAddress();
+        String ip = local.getAddress() == null ? "" : local.getAddress().getHostAddress();
+        int port = u.port() > 0 ? u.port() : (flow.secure() ? 5061 : 5060);
+        return (u.host().equals(ip) || u.hostAddress().equals(ip)) && port == local.getPort();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Application app : List.copyOf(applications.values())) app.stop();
+        awaitingAck.values().forEach(TimerScheduler.TimerHandle::cancel);
+        awaitingAck.clear();
+        ContainerFlows f = flows;
+        if (f != null) f.close();
+        try {
+            router.destroy();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "application router failed on destroy", e);
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) executor.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+        scheduler.close();
     }
 }
