@@ -427,6 +427,11 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         FerrySipServletRequest in = new FerrySipServletRequest(this, req, session, flow, true, sink, popped);
         in.routingState(region, subscriber, stateInfo);
         if (fromApplication != null) {
+            // the sending application's request is now on its way: committed, one transaction pending
+            fromApplication.edits.commit();
+            fromApplication.sent(() -> { });
+            fromApplication.internalTarget(in);
+            if (!req.isMethod("ACK")) fromApplication.session.transactionStarted();
             in.initialFlow = fromApplication.initialFlow;
             session.internalPeer(fromApplication.session);
             fromApplication.session.internalPeer(session);
@@ -638,8 +643,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     private static boolean needsContact(String method, int status) {
         // JSR 289 §5.4.2 / RFC 3261 §12.1.1: dialog-creating and target refresh responses carry the UAS's Contact
-        return status > 100 && status < 300 && (DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method))
-                || (status >= 300 && status < 400 && false);
+        return status > 100 && status < 300 && (DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method));
     }
 
     /**
@@ -709,8 +713,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             sendCancel(out);
             return;
         }
-        if (out.isInitial() && out.routingDirectiveSet() && out.getRoutingDirective() != SipApplicationRoutingDirective.NEW
-                || out.isInitial()) {
+        if (out.isInitial()) {
             // JSR 289 §15.4: requests applications initiate are routed too; the next application gets it, or the network
             initial(null, out.request(), r -> {
                 out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, r, null));
@@ -746,7 +749,10 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             sendOnFlow(out, f.get());
             return;
         }
-        Optional<Flow> sessionFlow = s.flow().filter(Flow::isOpen);
+        // in-dialog requests reuse the session's connection (RFC 5923-style reuse, RFC 7118 §5 for
+        // WebSocket clients that cannot be reached otherwise); over UDP a UAS answers symmetrically
+        Optional<Flow> sessionFlow = s.flow().filter(Flow::isOpen)
+                .filter(f -> f.transport().reliable() || s.role() == DialogRole.UAS);
         if (sessionFlow.isPresent() && !out.isInitial()) {
             sendOnFlow(out, sessionFlow.get());
             return;
@@ -866,11 +872,8 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         cancel.edits.commit();
         if (peer.isPresent() && invite.flow == null) {
             FerrySipSession p = peer.get();
-            p.appSessionImpl().queue().execute(() -> {
-                FerrySipServletRequest target = serverRequests.values().stream().filter(r -> r.session == p && r.getMethod().equals("INVITE"))
-                        .findFirst().orElse(null);
-                if (target != null) cancelled(target, cancel.request(), null);
-            });
+            FerrySipServletRequest target = invite.internalTarget();
+            if (target != null) p.appSessionImpl().queue().execute(() -> cancelled(target, cancel.request(), null));
             return;
         }
         if (invite.cancelWhenProvisional()) transmitCancel(invite, cancel);
