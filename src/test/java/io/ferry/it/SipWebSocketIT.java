@@ -308,9 +308,9 @@ class SipWebSocketIT {
         ws.close();   // the client vanishes without answering
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() ->
                 get(client(), http("/" + TestApplication.APP + "/test/events")).body().lines()
-                        .anyMatch(l -> l.startsWith("client-failure 430 FLOW_FAILED method=OPTIONS")));
+                        .anyMatch(l -> l.startsWith("response 430 method=OPTIONS")));
         String line = get(client(), http("/" + TestApplication.APP + "/test/events")).body().lines()
-                .filter(l -> l.startsWith("client-failure 430")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("response 430")).findFirst().orElseThrow();
         long afterMs = Long.parseLong(line.replaceAll(".*after-ms=(\\d+).*", "$1"));
         assertTrue(afterMs < 5_000, "failed at once, not after Timer F (32 s): " + line);
     }

@@ -7,18 +7,18 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** Lists what the test transaction user saw, one event per line (test deployment only). */
+/** Lists what the echo application saw, one event per line (test deployment only). */
 @WebServlet("/test/events")
 public class TestEventsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient EchoTransactionUser user;
+    transient TestEvents events;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setContentType("text/plain;charset=UTF-8");
-        resp.getWriter().print(String.join("\n", user.events()));
+        resp.getWriter().print(String.join("\n", events.all()));
     }
 }
