@@ -5,6 +5,7 @@
 //
 //   node sip-ws-client.js --url ws://127.0.0.1:PORT/APP/sip --scenario invite|message|options
 //        [--ruri sip:uas@example.com] [--from-user alice] [--test-id ID] [--origin https://app.example.com]
+//        [--forwarded-for 198.51.100.7]     (X-Forwarded-For: the client address a trusted proxy reports)
 //        [--expect "X-Header: value"]...   (headers the final response must carry, exact values)
 //
 // As RFC 7118 §5 asks of a WebSocket client: Via is SIP/2.0/WS with an invented ".invalid" host,
@@ -188,7 +189,7 @@ async function invite(ws, next) {
 }
 
 async function main() {
-  const headers = { 'X-Forwarded-For': `203.0.113.${1 + Math.floor(Math.random() * 250)}` };
+  const headers = { 'X-Forwarded-For': args['forwarded-for'] || `203.0.113.${1 + Math.floor(Math.random() * 250)}` };
   if (args.origin) headers.Origin = args.origin;
   const ws = await new Promise((resolve, reject) => {
     const s = new WebSocket(args.url, ['sip'], { headers, handshakeTimeout: 10000 });

@@ -60,11 +60,11 @@ public class UasServlet extends SipServlet {
     protected void doInvite(SipServletRequest req) throws ServletException, IOException {
         record("request", req);
         req.createResponse(180).send();
-        events.add("uas", "sent-180", Map.of("state", req.getSession().getState()));
+        events.add("uas", "sent-180", Map.of("call-id", req.getCallId(), "state", req.getSession().getState()));
         SipServletResponse ok = req.createResponse(200);
         ok.setContent(SDP_ANSWER, "application/sdp");
         ok.send();
-        events.add("uas", "sent-200", Map.of("state", req.getSession().getState(),
+        events.add("uas", "sent-200", Map.of("call-id", req.getCallId(), "state", req.getSession().getState(),
                 "to-tag", String.valueOf(ok.getTo().getParameter("tag")),
                 "contact", String.valueOf(ok.getHeader("Contact"))));
     }
@@ -78,6 +78,6 @@ public class UasServlet extends SipServlet {
     protected void doBye(SipServletRequest req) throws ServletException, IOException {
         record("request", req);
         req.createResponse(200).send();
-        events.add("uas", "sent-bye-200", Map.of("state", req.getSession().getState()));
+        events.add("uas", "sent-bye-200", Map.of("call-id", req.getCallId(), "state", req.getSession().getState()));
     }
 }
