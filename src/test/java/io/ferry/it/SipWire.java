@@ -119,6 +119,51 @@ final class SipWire {
                 "CSeq: " + cseq + " " + method);
     }
 
+    /** One request sent and its final response. */
+    record Exchange(String method, String branch, String callId, String fromTag, Message response) {
+
+        /**
+         * The response echoes the request (RFC 3261 §8.2.6.2): our one Via with its branch (and
+         * rport filled, RFC 3581 §4), Call-ID, From tag, CSeq; the To has a tag.
+         */
+        void assertEchoesRequest() {
+            List<String> vias = response.all("via");
+            if (vias.size() != 1 || !param(vias.get(0), "branch").orElse("").equals(branch)) {
+                throw new AssertionError("Via with branch " + branch + " expected:\n" + response);
+            }
+            if (!param(vias.get(0), "rport").orElse("").matches("\\d+")) {
+                throw new AssertionError("rport not filled (RFC 3581 §4):\n" + response);
+            }
+            if (!response.required("call-id").equals(callId) || !param(response.required("from"), "tag").orElse("").equals(fromTag)) {
+                throw new AssertionError("Call-ID " + callId + " and From tag " + fromTag + " expected:\n" + response);
+            }
+            if (!response.required("cseq").replaceAll("\\s+", " ").equals("1 " + method)) {
+                throw new AssertionError("CSeq 1 " + method + " expected:\n" + response);
+            }
+            if (param(response.required("to"), "tag").orElse("").isEmpty()) {
+                throw new AssertionError("To tag expected (RFC 3261 §8.2.6.2):\n" + response);
+            }
+        }
+    }
+
+    /**
+     * Sends one out-of-dialog request over {@code udp} to 127.0.0.1:port and waits for its final
+     * response. {@code from} and {@code to} are name-addr values without tags.
+     */
+    static Exchange send(Udp udp, int port, String method, String requestUri, String from, String to, List<String> extra,
+                         String contentType, String body) throws IOException {
+        String branch = branch();
+        String callId = method.toLowerCase(Locale.ROOT) + "-" + token() + "@it";
+        String fromTag = token();
+        List<String> headers = new ArrayList<>(headers("UDP", udp.sentBy(), branch, from, fromTag, to, callId, 1, method));
+        headers.addAll(extra);
+        if (!body.isEmpty()) {
+            headers.add("Content-Type: " + contentType);
+        }
+        udp.send(request(method, requestUri, headers, body), port);
+        return new Exchange(method, branch, callId, fromTag, udp.receiveFinal());
+    }
+
     /** A UDP client socket on 127.0.0.1. */
     static final class Udp implements AutoCloseable {
         final DatagramSocket socket;

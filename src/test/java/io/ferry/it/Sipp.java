@@ -51,6 +51,25 @@ final class Sipp {
         return start(scenario, transport, localPort, extraArgs, Optional.empty());
     }
 
+    /** Waits until a sipp started with {@link #listen} has bound 127.0.0.1:port (u1: UDP, t1: TCP). */
+    static void awaitListening(String transport, int port) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> !bindable(transport, port));
+    }
+
+    private static boolean bindable(String transport, int port) {
+        try {
+            if (transport.startsWith("t")) {
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()).close();
+            } else {
+                new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress()).close();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A sipp process under way. */
     record Running(Process process, List<String> command, Path errors, Path output) {
 

@@ -18,7 +18,7 @@ public final class RoutingFacts {
         d.put("region", region == null ? null : region.getType());
         d.put("subscriber", req.getSubscriberURI());
         d.put("directive", req.getRoutingDirective());
-        d.put("app", req.getApplicationSession().getApplicationName());
+        d.put("application", req.getApplicationSession().getApplicationName());
         return d;
     }
 }

@@ -51,8 +51,11 @@ public class UasServlet extends SipServlet {
     @Override
     protected void doMessage(SipServletRequest req) throws ServletException, IOException {
         record("request", req);
-        events.add("uas", "message-body", Map.of("content-type", String.valueOf(req.getContentType()),
-                "length", req.getContentLength()));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("call-id", req.getCallId());
+        body.put("content-type", req.getContentType());
+        body.put("length", req.getContentLength());
+        events.add("uas", "message-body", body);
         req.createResponse(200).send();
     }
 
