@@ -3,7 +3,6 @@ package io.ferry.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class HelloApplicationIT {
 
     @BeforeAll
     static void deploy() {
-        node = SipAppDeployment.deploy("ferry-hello", "hello.dar.properties", List.of("com.example.hello"), Optional.empty());
+        node = SampleNode.HELLO.deploy();
     }
 
     @AfterAll

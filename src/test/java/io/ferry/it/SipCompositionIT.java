@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ class SipCompositionIT {
 
     @BeforeAll
     static void deploy() {
-        node = SipAppDeployment.deploy("ferry-sipcomposition", "composition.dar.properties",
-                List.of("io.ferry.sipapps.composition"), Optional.empty());
+        node = SampleNode.COMPOSITION.deploy();
     }
 
     @AfterAll

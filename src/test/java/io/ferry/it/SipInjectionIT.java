@@ -4,7 +4,6 @@ import static io.ferry.it.SipUasIT.awaitOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class SipInjectionIT {
 
     @BeforeAll
     static void deploy() {
-        node = SipAppDeployment.deploy("ferry-sipinjection", "injection.dar.properties", List.of("io.ferry.sipapps.injection"), Optional.empty());
+        node = SampleNode.INJECTION.deploy();
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +21,7 @@ class SipMappingIT {
 
     @BeforeAll
     static void deploy() {
-        node = SipAppDeployment.deploy("ferry-sipmapping", "mapping.dar.properties", List.of("io.ferry.sipapps.mapping"),
-                Optional.of("mapping.sip.xml"));
+        node = SampleNode.MAPPING.deploy();
     }
 
     @AfterAll

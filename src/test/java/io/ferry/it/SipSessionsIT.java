@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,7 @@ class SipSessionsIT {
 
     @BeforeAll
     static void deploy() {
-        node = SipAppDeployment.deploy("ferry-sipsessions", "sessions.dar.properties",
-                List.of("io.ferry.sipapps.timers", "io.ferry.sipapps.listeners"), Optional.empty());
+        node = SampleNode.SESSIONS.deploy();
     }
 
     @AfterAll

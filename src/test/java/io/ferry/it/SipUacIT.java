@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +27,7 @@ class SipUacIT {
 
     @BeforeAll
     static void deploy() {
-        node = SipAppDeployment.deploy("ferry-sipuac", "uac.dar.properties", List.of("io.ferry.sipapps.uac"), Optional.empty());
+        node = SampleNode.UAC.deploy();
     }
 
     @AfterAll

@@ -26,7 +26,7 @@ class SipUasIT {
 
     @BeforeAll
     static void deploy() {
-        node = SipAppDeployment.deploy("ferry-sipuas", "uas.dar.properties", List.of("io.ferry.sipapps.uas"), Optional.empty());
+        node = SampleNode.UAS.deploy();
     }
 
     @AfterAll
