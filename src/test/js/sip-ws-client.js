@@ -3,11 +3,13 @@
 // ITs: runs one scenario against a SIP WebSocket endpoint and checks the wire. Prints one line per
 // check and ends with "N passed, N failed"; the exit code is the number of failures.
 //
-//   node sip-ws-client.js --url ws://127.0.0.1:PORT/APP/sip --scenario invite|message|options
+//   node sip-ws-client.js --url ws://127.0.0.1:PORT/APP/sip --scenario invite|message|options|callback
 //        [--ruri sip:uas@example.com] [--from-user alice] [--test-id ID] [--origin https://app.example.com]
 //        [--forwarded-for 198.51.100.7]     (X-Forwarded-For: the client address a trusted proxy reports)
 //        [--expect "X-Header: value"]...   (headers the final response must carry, exact values)
 //
+// callback: a MESSAGE "call me back", answered 200, then an OPTIONS from the server on this same
+// WebSocket (the only way to reach a ".invalid" client), which is checked and answered 200.
 // As RFC 7118 §5 asks of a WebSocket client: Via is SIP/2.0/WS with an invented ".invalid" host,
 // Contact has ";transport=ws" and a ".invalid" host, and every message is one text frame.
 const WebSocket = require('ws');
@@ -188,6 +190,29 @@ async function invite(ws, next) {
   check('200 to BYE keeps the dialog\'s To tag', param(byeOk.get('to'), 'tag') === toTag, byeOk.get('to'));
 }
 
+function responseTo(req, status, reason) {
+  const lines = [`SIP/2.0 ${status} ${reason}`];
+  for (const v of req.all('via')) lines.push(`Via: ${v}`);
+  lines.push(`From: ${req.get('from')}`, `To: ${req.get('to')}${param(req.get('to'), 'tag') ? '' : `;tag=${rand()}`}`,
+    `Call-ID: ${req.get('call-id')}`, `CSeq: ${req.get('cseq')}`, 'Content-Length: 0', '', '');
+  return lines.join('\r\n');
+}
+
+async function callback(ws, next) {
+  await nonInvite(ws, next, 'MESSAGE', 'call me back', 'text/plain;charset=UTF-8');
+  const req = await next();
+  check('the server sends an OPTIONS on this WebSocket', req.startLine.startsWith('OPTIONS '), req.startLine);
+  check('its Request-URI is our From URI', req.startLine === `OPTIONS sip:${fromUser}@ferry.example SIP/2.0`, req.startLine);
+  const via = req.get('via') || '';
+  check('its top Via is a WebSocket Via with an RFC 3261 branch', /^SIP\/2\.0\/WSS? /i.test(via)
+    && (param(via, 'branch') || '').startsWith('z9hG4bK'), via);
+  check('its From has a tag and its To none (RFC 3261 §8.1.1)', !!param(req.get('from'), 'tag') && !param(req.get('to'), 'tag'),
+    `${req.get('from')} / ${req.get('to')}`);
+  check('its CSeq method is OPTIONS and Max-Forwards is there', /^\d+ OPTIONS$/.test((req.get('cseq') || '').replace(/\s+/g, ' '))
+    && /^\d+$/.test(req.get('max-forwards') || ''), `${req.get('cseq')} ${req.get('max-forwards')}`);
+  ws.send(responseTo(req, 200, 'OK'));
+}
+
 async function main() {
   const headers = { 'X-Forwarded-For': args['forwarded-for'] || `203.0.113.${1 + Math.floor(Math.random() * 250)}` };
   if (args.origin) headers.Origin = args.origin;
@@ -202,6 +227,7 @@ async function main() {
   if (scenario === 'invite') await invite(ws, next);
   else if (scenario === 'message') await nonInvite(ws, next, 'MESSAGE', `hello from ${fromUser}`, 'text/plain;charset=UTF-8');
   else if (scenario === 'options') await nonInvite(ws, next, 'OPTIONS');
+  else if (scenario === 'callback') await callback(ws, next);
   else throw new Error(`unknown scenario ${scenario}`);
   ws.close(1000);
 }

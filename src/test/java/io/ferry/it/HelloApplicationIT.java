@@ -35,6 +35,13 @@ class HelloApplicationIT {
     }
 
     @Test
+    void rfc7118_callMeBack_isAnOptionsOnTheClientsOwnWebSocket_viaTheFlowExtension() throws Exception {
+        NodeSipClient.Result r = NodeSipClient.run(node.wsUrl(), "callback", List.of("--from-user", "alice",
+                "--ruri", "sip:hello@ferry.example", "--expect", "X-Hello-Flow: WS"));
+        assertEquals(0, r.exitCode(), r.output());
+    }
+
+    @Test
     void rfc3428_messageOverUdp_isGreeted_andTheFlowIsUdp() throws Exception {
         try (SipWire.Udp udp = new SipWire.Udp()) {
             SipWire.Exchange x = SipWire.send(udp, node.sipPort(), "MESSAGE", "sip:hello@127.0.0.1", "<sip:bob@example.com>",
