@@ -47,13 +47,13 @@ public class HelloServlet extends SipServlet {
         resp.getApplicationSession().invalidate(); // the callback's 200: nothing more to do
     }
 
-    private static String text(SipServletRequest req) throws IOException {
-        byte[] body = req.getRawContent();
-        return body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
-    }
-
     @Override
     protected void doInvite(SipServletRequest req) throws ServletException, IOException {
         req.createResponse(SipServletResponse.SC_BUSY_HERE, "Hello does not take calls").send();
+    }
+
+    private static String text(SipServletRequest req) throws IOException {
+        byte[] body = req.getRawContent();
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
     }
 }
