@@ -50,6 +50,7 @@ public class TimerServlet extends SipServlet {
     protected void doSuccessResponse(SipServletResponse resp) throws ServletException, IOException {
         Map<String, Object> d = SipAppEvents.describe(resp);
         d.put("status", resp.getStatus());
+        d.put("test", resp.getRequest().getHeader("X-Ferry-Test")); // the OPTIONS's, which the UAS does not echo
         events.add("timers", "response", d);
         resp.getApplicationSession().invalidate();
     }
