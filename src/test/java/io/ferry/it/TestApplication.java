@@ -17,7 +17,17 @@ final class TestApplication implements BeforeAllCallback, ParameterResolver {
 
     /** The test deployment's configuration: small limits so that the ITs can reach them. */
     static String config(int sipPort, int sipTlsPort, java.nio.file.Path keyStore) {
+        return config(APP, "ferrytest", sipPort, sipTlsPort, keyStore);
+    }
+
+    /**
+     * The same configuration for another deployment {@code app} (its own metrics name and node id),
+     * as the sample SIP application ITs deploy them.
+     */
+    static String config(String app, String nodeId, int sipPort, int sipTlsPort, java.nio.file.Path keyStore) {
         return BASE_CONFIG
+                .replace("mp.metrics.appName=" + APP + "\n", "mp.metrics.appName=" + app + "\n")
+                .replace("ferry.node-id=ferrytest\n", "ferry.node-id=" + nodeId + "\n")
                 + "ferry.sip.port=" + sipPort + "\n"
                 + "ferry.sip.tls.port=" + sipTlsPort + "\n"
                 + "ferry.sip.tls.keystore=" + keyStore.toAbsolutePath() + "\n"

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -18,7 +20,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Builds and deploys copies of Ferry's WAR into the running IT server's dropins/: with another
- * microprofile-config.properties and, optionally, test classes (the test transaction user).
+ * microprofile-config.properties and, optionally, test classes (the test transaction user, the
+ * sample SIP applications) and other entries (a {@code WEB-INF/sip.xml}).
  */
 final class TestWars {
 
@@ -33,13 +36,21 @@ final class TestWars {
 
     /** Writes Ferry's WAR with {@code properties} as its config and the classes under {@code testPackages} added. */
     static void write(String app, String properties, List<String> testPackages) throws IOException {
+        write(app, properties, testPackages, Map.of());
+    }
+
+    /**
+     * As {@link #write(String, String, List)}, and adds {@code entries} (WAR path → bytes, for example
+     * {@code WEB-INF/sip.xml}); an entry of Ferry's WAR with the same name is replaced.
+     */
+    static void write(String app, String properties, List<String> testPackages, Map<String, byte[]> entries) throws IOException {
         Path war = Path.of(FerryServerFixtures.property("ferry.it.war"));
         Path target = dropin(app);
         Path tmp = Files.createTempFile(target.getParent().getParent(), app, ".war");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(war));
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (!entry.getName().equals(CONFIG_ENTRY)) {
+                if (!entry.getName().equals(CONFIG_ENTRY) && !entries.containsKey(entry.getName())) {
                     out.putNextEntry(new ZipEntry(entry.getName()));
                     in.transferTo(out);
                     out.closeEntry();
@@ -48,6 +59,11 @@ final class TestWars {
             out.putNextEntry(new ZipEntry(CONFIG_ENTRY));
             out.write(properties.getBytes(StandardCharsets.ISO_8859_1));
             out.closeEntry();
+            for (Map.Entry<String, byte[]> extra : new TreeMap<>(entries).entrySet()) {
+                out.putNextEntry(new ZipEntry(extra.getKey()));
+                out.write(extra.getValue());
+                out.closeEntry();
+            }
             Path classes = Path.of("target", "test-classes");
             for (String pkg : testPackages) {
                 Path dir = classes.resolve(pkg.replace('.', '/'));
@@ -67,9 +83,14 @@ final class TestWars {
 
     /** Deploys and waits until Liberty reports the application started. */
     static void deploy(String app, String properties, List<String> testPackages) {
+        deploy(app, properties, testPackages, Map.of());
+    }
+
+    /** Deploys with extra WAR entries (see {@link #write(String, String, List, Map)}) and waits until Liberty reports it started. */
+    static void deploy(String app, String properties, List<String> testPackages, Map<String, byte[]> entries) {
         try {
             int logBefore = FerryServerFixtures.messagesLog().length();
-            write(app, properties, testPackages);
+            write(app, properties, testPackages, entries);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 String log = FerryServerFixtures.messagesLog().substring(logBefore);
                 if (log.matches("(?s).*CWWKZ000[24]E[^\\n]*" + app + "\\b.*")) {
