@@ -7,6 +7,24 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import io.ferry.runtime.SipStack;
+import io.ferry.runtime.container.ContainerSettings;
+import io.ferry.runtime.container.SipContainer;
+import io.ferry.runtime.deploy.ApplicationRouterLoader;
+import io.ferry.runtime.deploy.DarConfiguration;
+import io.ferry.runtime.deploy.DarConfigurationException;
+import io.ferry.runtime.deploy.DefaultApplicationRouter;
+import io.ferry.runtime.deploy.ImplicitDarConfiguration;
+import io.ferry.runtime.deploy.SipApplicationDefinition;
+import io.ferry.runtime.deploy.SipApplicationInitializer;
+import io.ferry.runtime.deploy.SipApplicationModel;
+import io.ferry.runtime.lifecycle.ContainerAttributes;
+import io.ferry.runtime.lifecycle.SipApplications;
+import io.ferry.runtime.lifecycle.WebContainerComponentFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.servlet.sip.ar.SipApplicationRouter;
 import io.ferry.runtime.SipStackAware;
 import io.ferry.runtime.transport.Transport;
 import io.ferry.runtime.transport.netty.ClientCertPolicy;
@@ -70,6 +88,15 @@ public class FerryLifecycle {
     private volatile SipStack sipStack;
     private volatile SipWebSocketRuntime webSocket;
     private volatile SipListeners listeners;
+    private volatile SipApplications applications;
+
+    @Inject
+    @ConfigProperty(name = DefaultApplicationRouter.CONFIGURATION_PROPERTY)
+    Optional<String> darLocation;
+
+    @Inject
+    @ConfigProperty(name = ApplicationRouterLoader.PROVIDER_PROPERTY)
+    Optional<String> routerProvider;
 
     /** Runs Ferry's startup; any exception fails the deployment (and is logged with its key). */
     public void start(ServletContext context) {
@@ -93,15 +120,114 @@ public class FerryLifecycle {
     }
 
     /**
-     * Starts the SIP transports when a transaction user is deployed. Until the SIP Servlet runtime
-     * exists (issue 7), only a test application provides one; without it, Ferry serves no SIP.
+     * Starts the SIP transports when the WAR has something to serve SIP with: its SIP applications
+     * (found by {@link SipApplicationInitializer}; the {@link SipContainer} is then the stack's
+     * transaction user) or, failing that, a CDI {@link TransactionUser} bean (the legacy test
+     * application of the ITs). When both exist, the SIP applications win and the bean is ignored.
+     * Without either, Ferry serves no SIP.
      */
     private void startSip(FerryConfig config, ServletContext context) {
-        if (transactionUsers.isUnsatisfied()) {
-            LOG.log(Level.INFO, "No SIP transaction user is deployed: SIP transports are not started");
+        Optional<SipApplicationModel> model = SipApplicationInitializer.model(context)
+                .filter(m -> !m.applications().isEmpty());
+        TransactionUser user;
+        SipApplications apps = null;
+        if (model.isPresent()) {
+            if (!transactionUsers.isUnsatisfied()) {
+                LOG.log(Level.INFO, "SIP applications are deployed: the CDI TransactionUser bean is ignored");
+            }
+            ContainerSettings settings = new ContainerSettings(config.node().id(), advertisedHost(config), SUPPORTED);
+            SipContainer container = new SipContainer(settings, router(model.get(), context.getClassLoader()));
+            apps = SipApplications.start(model.get(), context, context.getClassLoader(), container::register,
+                    new ContainerAttributes(SUPPORTED, SUPPORTED_RFCS, outboundInterfaces(config, settings.host()), Optional.empty()),
+                    new WebContainerComponentFactory(context));
+            // SipContainer is the stack's transaction user (issue 7 contract)
+            Object candidate = container;
+            user = (TransactionUser) candidate;
+        } else if (!transactionUsers.isUnsatisfied()) {
+            user = transactionUsers.get();
+        } else {
+            LOG.log(Level.INFO, "No SIP application and no SIP transaction user is deployed: SIP transports are not started");
             return;
         }
-        TransactionUser user = transactionUsers.get();
+        this.applications = apps;
+        try {
+            startTransports(config, context, user);
+        } catch (RuntimeException e) {
+            if (apps != null) apps.stop();
+            this.applications = null;
+            throw e;
+        }
+        if (apps != null) apps.servletsInitialized();
+    }
+
+    /** The option tags Ferry's container supports ({@code javax.servlet.sip.supported}). */
+    static final List<String> SUPPORTED = List.of();
+    /** The RFCs Ferry's container implements ({@code javax.servlet.sip.supportedRfcs}). */
+    static final List<String> SUPPORTED_RFCS = List.of("3261", "3263", "7118");
+
+    /**
+     * The application router: a provider named by {@value ApplicationRouterLoader#PROVIDER_PROPERTY},
+     * else one found through META-INF/services, else the Default Application Router with the DAR
+     * file named by {@value DefaultApplicationRouter#CONFIGURATION_PROPERTY} or, without one,
+     * {@link ImplicitDarConfiguration} over the WAR's applications. Both keys are read through
+     * MicroProfile Config, so a JVM system property (JSR 289's way), an environment variable or
+     * microprofile-config.properties may set them.
+     */
+    private SipApplicationRouter router(SipApplicationModel model, ClassLoader loader) {
+        List<String> names = model.applications().stream().map(SipApplicationDefinition::name).toList();
+        ApplicationRouterLoader.Selection selection;
+        try {
+            selection = ApplicationRouterLoader.load(loader, routerProvider.filter(p -> !p.isBlank()), () -> {
+                if (darLocation.isPresent() && !darLocation.get().isBlank()) {
+                    try {
+                        return DarConfiguration.loadLocation(darLocation.get());
+                    } catch (java.io.IOException e) {
+                        throw new DarConfigurationException(-1, "cannot read DAR file " + darLocation.get() + ": " + e, e);
+                    }
+                }
+                if (names.size() > 1) {
+                    LOG.log(Level.WARNING, "No DAR file ({0}): every method goes to the SIP applications in this order: {1}",
+                            DefaultApplicationRouter.CONFIGURATION_PROPERTY, names);
+                }
+                return ImplicitDarConfiguration.forApplications(names);
+            });
+        } catch (DarConfigurationException e) {
+            throw new IllegalStateException("bad DAR configuration " + darLocation.orElse("") + ": " + e.getMessage(), e);
+        }
+        if (!selection.ignoredProviders().isEmpty()) {
+            LOG.log(Level.WARNING, "application router providers ignored: {0}", selection.ignoredProviders());
+        }
+        SipApplicationRouter router = selection.router();
+        router.init();
+        LOG.log(Level.INFO, "Application router: {0} ({1})", router.getClass().getName(), selection.source());
+        return router;
+    }
+
+    /** The host in the URIs Ferry generates: the configured host, or this machine's address for "*". */
+    static String advertisedHost(FerryConfig config) {
+        String host = config.network().host();
+        if (!"*".equals(host)) return host;
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return InetAddress.getLoopbackAddress().getHostAddress();
+        }
+    }
+
+    /** The node's SIP listening points ({@code javax.servlet.sip.outboundInterfaces}). */
+    static List<ContainerAttributes.OutboundInterface> outboundInterfaces(FerryConfig config, String host) {
+        List<ContainerAttributes.OutboundInterface> out = new ArrayList<>();
+        var sip = config.sip();
+        int port = config.network().sipPort();
+        if (sip.udp() && port > 0) out.add(new ContainerAttributes.OutboundInterface(host, port, "udp"));
+        if (sip.tcp() && port > 0) out.add(new ContainerAttributes.OutboundInterface(host, port, "tcp"));
+        if (sip.tlsKeyStore().isPresent() && config.network().sipTlsPort() > 0) {
+            out.add(new ContainerAttributes.OutboundInterface(host, config.network().sipTlsPort(), "tls"));
+        }
+        return out;
+    }
+
+    private void startTransports(FerryConfig config, ServletContext context, TransactionUser user) {
         SipStack stack = new SipStack(config.node().id(), SipLimits.defaults().withMaxMessageBytes(config.webSocket().maxMessageBytes()),
                 transactionConfig(config.timers()), user);
         SipWebSocketRuntime ws = new SipWebSocketRuntime(config.webSocket(),
@@ -180,6 +306,10 @@ public class FerryLifecycle {
     }
 
     public void stop() {
+        SipApplications apps = applications;
+        if (apps != null) {
+            apps.stop();
+        }
         TransportMetrics metrics = transportMetrics;
         if (metrics != null) {
             metrics.unregister();
