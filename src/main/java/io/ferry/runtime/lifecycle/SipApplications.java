@@ -36,8 +36,8 @@ import javax.servlet.sip.SipServletListener;
  *       values first, servlets without a value last, ties by name (Servlet 4 §8.2.x; JSR 289 lets
  *       the container load the others when it likes: Ferry loads every servlet at deployment, so
  *       that no request waits for an {@code init});</li>
- *   <li>{@link ApplicationHandle#start} makes it routable.</li>
  * </ol>
+ * Once every application is initialised, {@link ApplicationHandle#start} makes each routable.
  * Any failure stops what was deployed and throws {@link SipDeploymentException}.
  * {@link #servletsInitialized} is called once the transports run (JSR 289: SipServletListener is
  * notified when the servlet is initialised and the container is ready to deliver messages to it).
@@ -61,7 +61,6 @@ public final class SipApplications {
         final Map<String, SipServlet> servlets = new LinkedHashMap<>();
         final List<EventListener> listeners = new ArrayList<>();
         final List<Runnable> releases = new ArrayList<>();
-        boolean started;
 
         Deployed(SipApplicationDefinition definition, ApplicationHandle handle, ServletContext context) {
             this.definition = definition;
@@ -95,6 +94,17 @@ public final class SipApplications {
                         : new SipDeploymentException("SIP application " + definition.name() + ": " + e, e);
             }
         }
+        // only when every application is initialised does any become routable
+        for (Deployed d : done) {
+            try {
+                d.handle.start(Collections.unmodifiableMap(new LinkedHashMap<>(d.servlets)), List.copyOf(d.listeners));
+            } catch (RuntimeException e) {
+                apps.stop();
+                throw new SipDeploymentException("SIP application " + d.definition.name() + ": the container cannot start it: " + e, e);
+            }
+            LOG.log(Level.INFO, "SIP application {0} started: servlets {1}, {2} listener(s)", d.definition.name(),
+                    d.servlets.keySet(), Integer.toString(d.listeners.size()));
+        }
         return apps;
     }
 
@@ -127,10 +137,6 @@ public final class SipApplications {
             }
             d.servlets.put(s.name(), c.instance());
         }
-        handle.start(Collections.unmodifiableMap(new LinkedHashMap<>(d.servlets)), List.copyOf(d.listeners));
-        d.started = true;
-        LOG.log(Level.INFO, "SIP application {0} started: servlets {1}, {2} listener(s)", definition.name(),
-                d.servlets.keySet(), Integer.toString(d.listeners.size()));
     }
 
     /** Servlet 4 load-on-startup order: ascending values, then servlets without one; ties by name. */
