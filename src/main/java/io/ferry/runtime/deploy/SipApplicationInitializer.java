@@ -53,8 +53,15 @@ public final class SipApplicationInitializer implements ServletContainerInitiali
     public void onStartup(Set<Class<?>> annotated, ServletContext context) {
         ClassLoader loader = context.getClassLoader();
         String war = defaultApplicationName(context.getServletContextName(), context.getContextPath());
-        SipApplicationModel model = build(annotated == null ? Set.of() : annotated, context::getResourcePaths,
-                () -> context.getResourceAsStream(SIP_XML), war, loader);
+        SipApplicationModel model;
+        try {
+            model = build(annotated == null ? Set.of() : annotated, context::getResourcePaths,
+                    () -> context.getResourceAsStream(SIP_XML), war, loader);
+        } catch (SipDeploymentException e) {
+            // Liberty reports the exception only as an FFDC incident: say it in the log too
+            LOG.log(Level.ERROR, "SIP applications cannot be deployed: {0}", e.getMessage());
+            throw e;
+        }
         context.setAttribute(MODEL_ATTRIBUTE, model);
         if (!model.applications().isEmpty()) {
             LOG.log(Level.INFO, "SIP applications of {0}: {1}", war,
