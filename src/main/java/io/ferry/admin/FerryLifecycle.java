@@ -137,12 +137,12 @@ public class FerryLifecycle {
             }
             ContainerSettings settings = new ContainerSettings(config.node().id(), advertisedHost(config), SUPPORTED);
             SipContainer container = new SipContainer(settings, router(model.get(), context.getClassLoader()));
-            apps = SipApplications.start(model.get(), context, context.getClassLoader(), container::register,
-                    new ContainerAttributes(SUPPORTED, SUPPORTED_RFCS, outboundInterfaces(config, settings.host()), Optional.empty()),
-                    new WebContainerComponentFactory(context));
             // SipContainer is the stack's transaction user (issue 7 contract)
             Object candidate = container;
             user = (TransactionUser) candidate;
+            apps = SipApplications.start(model.get(), context, context.getClassLoader(), container::register,
+                    new ContainerAttributes(SUPPORTED, SUPPORTED_RFCS, outboundInterfaces(config, settings.host()), Optional.empty()),
+                    new WebContainerComponentFactory(context));
         } else if (!transactionUsers.isUnsatisfied()) {
             user = transactionUsers.get();
         } else {

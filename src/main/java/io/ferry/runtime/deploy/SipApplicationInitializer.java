@@ -46,6 +46,8 @@ public final class SipApplicationInitializer implements ServletContainerInitiali
     private static final String CLASSES = "/WEB-INF/classes/";
     private static final String PACKAGE_INFO = "package-info";
     private static final String DEFAULT_APP_NAME = "sip-application";
+    /** Depth limit of the WEB-INF/classes walk (package nesting). */
+    private static final int MAX_PACKAGE_DEPTH = 32;
 
     private static final System.Logger LOG = System.getLogger(SipApplicationInitializer.class.getName());
 
@@ -132,9 +134,6 @@ public final class SipApplicationInitializer implements ServletContainerInitiali
         }
         return out;
     }
-
-    /** Depth limit of the WEB-INF/classes walk (package nesting). */
-    private static final int MAX_PACKAGE_DEPTH = 32;
 
     private static void collectPackageInfoDirs(String dir, Function<String, Set<String>> resourcePaths, Set<String> packages, int depth) {
         if (depth > MAX_PACKAGE_DEPTH) return;
