@@ -50,8 +50,20 @@ final class JndiDefaultBindings implements AutoCloseable {
         this.jndi = jndi;
     }
 
+    /** Opens the naming context to bind in. */
+    @FunctionalInterface
+    interface ContextSource {
+        Context open() throws NamingException;
+    }
+
     /** Binds every point without {@code lookup} to {@code handle}'s service; never throws for JNDI refusal. */
     static JndiDefaultBindings bind(List<SipResourcePoint> points, ApplicationHandle handle) throws InterruptedException {
+        return bind(points, handle, InitialContext::new);
+    }
+
+    /** As {@link #bind(List, ApplicationHandle)}, in the context {@code source} opens. */
+    static JndiDefaultBindings bind(List<SipResourcePoint> points, ApplicationHandle handle, ContextSource source)
+            throws InterruptedException {
         Map<String, Object> names = new LinkedHashMap<>();
         for (SipResourcePoint p : points) {
             if (p.lookup().isEmpty()) names.putIfAbsent(p.referenceName(), p.valueFrom(handle));
@@ -59,7 +71,7 @@ final class JndiDefaultBindings implements AutoCloseable {
         if (names.isEmpty()) return new JndiDefaultBindings(null);
         Context ic;
         try {
-            ic = new InitialContext();
+            ic = source.open();
         } catch (NamingException e) {
             LOG.log(Level.DEBUG, "no JNDI context for SIP resource default bindings: {0}", e.toString());
             return new JndiDefaultBindings(null);

@@ -92,6 +92,13 @@ final class TestComponents {
         }
     }
 
+    /** A SIP service reference the deployer bound himself ({@code lookup}). */
+    public static class LookedUp extends SipServlet {
+        private static final long serialVersionUID = 1L;
+        @Resource(lookup = "java:global/mine")
+        SipFactory factory;
+    }
+
     /** The superclass of {@link Injected}. */
     public static class Base extends SipServlet {
         private static final long serialVersionUID = 1L;
