@@ -36,7 +36,23 @@ class SipResourceInjectionTest {
     }
 
     @Test
+    void jsr289_18_overriddenSetter_isInjectedOnce_throughTheOverride() throws Exception {
+        List<String> names = SipResourceInjection.points(TestComponents.Overriding.class).stream()
+                .map(SipResourcePoint::referenceName).toList();
+        assertEquals(List.of(
+                TestComponents.Base.class.getName() + "/inherited",
+                TestComponents.Injected.class.getName() + "/factory",
+                "sip/timers",
+                TestComponents.Overriding.class.getName() + "/sessions"), names);
+        TestComponents.Overriding target = new TestComponents.Overriding();
+        FakeApplicationHandle handle = new FakeApplicationHandle("app", new ArrayList<>());
+        SipResourceInjection.inject(target, handle);
+        assertEquals(1, target.calls);
+        assertSame(handle.sipSessionsUtil(), target.viaSetter);
+    }
+
+    @Test
     void jsr289_18_classWithoutSipResources_hasNoPoints() {
-        assertEquals(List.of(), SipResourceInjection.points(TestComponents.First.class.getSuperclass().getSuperclass()));
+        assertEquals(List.of(), SipResourceInjection.points(javax.servlet.sip.SipServlet.class));
     }
 }

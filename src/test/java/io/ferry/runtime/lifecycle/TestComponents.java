@@ -99,6 +99,19 @@ final class TestComponents {
         SipFactory factory;
     }
 
+    /** Overrides {@link Injected}'s annotated setter with another annotated one. */
+    public static class Overriding extends Injected {
+        private static final long serialVersionUID = 1L;
+        int calls;
+
+        @Override
+        @Resource
+        public void setSessions(SipSessionsUtil u) {
+            calls++;
+            super.setSessions(u);
+        }
+    }
+
     /** The superclass of {@link Injected}. */
     public static class Base extends SipServlet {
         private static final long serialVersionUID = 1L;
