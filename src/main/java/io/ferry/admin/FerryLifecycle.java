@@ -7,24 +7,41 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import io.ferry.runtime.SipStack;
-import io.ferry.runtime.SipStackAware;
+import io.ferry.runtime.container.ContainerSettings;
+import io.ferry.runtime.container.SipContainer;
+import io.ferry.runtime.deploy.ApplicationRouterLoader;
+import io.ferry.runtime.deploy.DarConfiguration;
+import io.ferry.runtime.deploy.DarConfigurationException;
+import io.ferry.runtime.deploy.DefaultApplicationRouter;
+import io.ferry.runtime.deploy.ImplicitDarConfiguration;
+import io.ferry.runtime.deploy.SipApplicationDefinition;
+import io.ferry.runtime.deploy.SipApplicationInitializer;
+import io.ferry.runtime.deploy.SipApplicationModel;
+import io.ferry.runtime.lifecycle.ContainerAttributes;
+import io.ferry.runtime.lifecycle.SipApplications;
+import io.ferry.runtime.lifecycle.WebContainerComponentFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.servlet.sip.ar.SipApplicationRouter;
 import io.ferry.runtime.transport.Transport;
 import io.ferry.runtime.transport.netty.ClientCertPolicy;
 import io.ferry.runtime.transport.netty.KeyStoreRef;
 import io.ferry.runtime.transport.netty.NettyTransportConfig;
 import io.ferry.runtime.transport.netty.SipListeners;
 import io.ferry.runtime.transport.netty.TlsConfig;
+import io.ferry.runtime.transport.dns.TargetConnector;
+import io.ferry.runtime.transport.dns.TargetResolver;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import io.ferry.runtime.txn.TransactionConfig;
-import io.ferry.runtime.txn.TransactionUser;
 import io.ferry.sip.SipLimits;
 import io.ferry.ws.HandshakePolicy;
 import io.ferry.ws.SipWebSocketRuntime;
 import io.ferry.ws.StaticTokenVerifier;
 import javax.enterprise.context.ApplicationScoped;
-import javax.enterprise.inject.Instance;
 import javax.servlet.ServletContext;
 import javax.websocket.DeploymentException;
 import javax.inject.Inject;
@@ -59,9 +76,6 @@ public class FerryLifecycle {
     Optional<String> keystorePassword;
 
     @Inject
-    Instance<TransactionUser> transactionUsers;
-
-    @Inject
     @RegistryType(type = MetricRegistry.Type.APPLICATION)
     MetricRegistry metricRegistry;
 
@@ -70,6 +84,16 @@ public class FerryLifecycle {
     private volatile SipStack sipStack;
     private volatile SipWebSocketRuntime webSocket;
     private volatile SipListeners listeners;
+    private volatile SipApplications applications;
+    private volatile SipContainer container;
+
+    @Inject
+    @ConfigProperty(name = DefaultApplicationRouter.CONFIGURATION_PROPERTY)
+    Optional<String> darLocation;
+
+    @Inject
+    @ConfigProperty(name = ApplicationRouterLoader.PROVIDER_PROPERTY)
+    Optional<String> routerProvider;
 
     /** Runs Ferry's startup; any exception fails the deployment (and is logged with its key). */
     public void start(ServletContext context) {
@@ -93,15 +117,114 @@ public class FerryLifecycle {
     }
 
     /**
-     * Starts the SIP transports when a transaction user is deployed. Until the SIP Servlet runtime
-     * exists (issue 7), only a test application provides one; without it, Ferry serves no SIP.
+     * Starts the SIP transports when the WAR has something to serve SIP with: its SIP applications
+     * (found by {@link SipApplicationInitializer}; the {@link SipContainer} is then the stack's
+     * transaction user) or, failing that, a CDI {@link TransactionUser} bean (the legacy test
+     * application of the ITs). When both exist, the SIP applications win and the bean is ignored.
+     * Without either, Ferry serves no SIP.
      */
     private void startSip(FerryConfig config, ServletContext context) {
-        if (transactionUsers.isUnsatisfied()) {
-            LOG.log(Level.INFO, "No SIP transaction user is deployed: SIP transports are not started");
+        Optional<SipApplicationModel> model = SipApplicationInitializer.model(context)
+                .filter(m -> !m.applications().isEmpty());
+        if (model.isEmpty()) {
+            LOG.log(Level.INFO, "The WAR has no SIP application: SIP transports are not started");
             return;
         }
-        TransactionUser user = transactionUsers.get();
+        ContainerSettings settings = new ContainerSettings(config.node().id(), advertisedHost(config), SUPPORTED,
+                Duration.ofMillis(config.timers().t1Millis()), Duration.ofMillis(config.timers().t2Millis()));
+        SipContainer container = new SipContainer(settings, router(model.get(), context.getClassLoader()));
+        SipApplications apps;
+        try {
+            apps = SipApplications.start(model.get(), context, context.getClassLoader(), container::register,
+                    new ContainerAttributes(SUPPORTED, SUPPORTED_RFCS, outboundInterfaces(config, settings.host()),
+                            Optional.of(container.sipFlows())),
+                    new WebContainerComponentFactory(context));
+        } catch (RuntimeException e) {
+            container.close();
+            throw e;
+        }
+        this.applications = apps;
+        this.container = container;
+        try {
+            startTransports(config, context, container);
+        } catch (RuntimeException e) {
+            apps.stop();
+            container.close();
+            this.applications = null;
+            this.container = null;
+            throw e;
+        }
+        apps.servletsInitialized();
+    }
+
+    /** The option tags Ferry's container supports ({@code javax.servlet.sip.supported}). */
+    static final List<String> SUPPORTED = List.of();
+    /** The RFCs Ferry's container implements ({@code javax.servlet.sip.supportedRfcs}). */
+    static final List<String> SUPPORTED_RFCS = List.of("3261", "3263", "6026", "7118");
+
+    /**
+     * The application router: a provider named by {@value ApplicationRouterLoader#PROVIDER_PROPERTY},
+     * else one found through META-INF/services, else the Default Application Router with the DAR
+     * file named by {@value DefaultApplicationRouter#CONFIGURATION_PROPERTY} or, without one,
+     * {@link ImplicitDarConfiguration} over the WAR's applications. Both keys are read through
+     * MicroProfile Config, so a JVM system property (JSR 289's way), an environment variable or
+     * microprofile-config.properties may set them.
+     */
+    private SipApplicationRouter router(SipApplicationModel model, ClassLoader loader) {
+        List<String> names = model.applications().stream().map(SipApplicationDefinition::name).toList();
+        ApplicationRouterLoader.Selection selection;
+        try {
+            selection = ApplicationRouterLoader.load(loader, routerProvider.filter(p -> !p.isBlank()), () -> {
+                if (darLocation.isPresent() && !darLocation.get().isBlank()) {
+                    try {
+                        return DarConfiguration.loadLocation(darLocation.get());
+                    } catch (java.io.IOException e) {
+                        throw new DarConfigurationException(-1, "cannot read DAR file " + darLocation.get() + ": " + e, e);
+                    }
+                }
+                if (names.size() > 1) {
+                    LOG.log(Level.WARNING, "No DAR file ({0}): every method goes to the SIP applications in this order: {1}",
+                            DefaultApplicationRouter.CONFIGURATION_PROPERTY, names);
+                }
+                return ImplicitDarConfiguration.forApplications(names);
+            });
+        } catch (DarConfigurationException e) {
+            throw new IllegalStateException("bad DAR configuration " + darLocation.orElse("") + ": " + e.getMessage(), e);
+        }
+        if (!selection.ignoredProviders().isEmpty()) {
+            LOG.log(Level.WARNING, "application router providers ignored: {0}", selection.ignoredProviders());
+        }
+        SipApplicationRouter router = selection.router();
+        router.init();
+        LOG.log(Level.INFO, "Application router: {0} ({1})", router.getClass().getName(), selection.source());
+        return router;
+    }
+
+    /** The host in the URIs Ferry generates: the configured host, or this machine's address for "*". */
+    static String advertisedHost(FerryConfig config) {
+        String host = config.network().host();
+        if (!"*".equals(host)) return host;
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return InetAddress.getLoopbackAddress().getHostAddress();
+        }
+    }
+
+    /** The node's SIP listening points ({@code javax.servlet.sip.outboundInterfaces}). */
+    static List<ContainerAttributes.OutboundInterface> outboundInterfaces(FerryConfig config, String host) {
+        List<ContainerAttributes.OutboundInterface> out = new ArrayList<>();
+        var sip = config.sip();
+        int port = config.network().sipPort();
+        if (sip.udp() && port > 0) out.add(new ContainerAttributes.OutboundInterface(host, port, "udp"));
+        if (sip.tcp() && port > 0) out.add(new ContainerAttributes.OutboundInterface(host, port, "tcp"));
+        if (sip.tlsKeyStore().isPresent() && config.network().sipTlsPort() > 0) {
+            out.add(new ContainerAttributes.OutboundInterface(host, config.network().sipTlsPort(), "tls"));
+        }
+        return out;
+    }
+
+    private void startTransports(FerryConfig config, ServletContext context, SipContainer user) {
         SipStack stack = new SipStack(config.node().id(), SipLimits.defaults().withMaxMessageBytes(config.webSocket().maxMessageBytes()),
                 transactionConfig(config.timers()), user);
         SipWebSocketRuntime ws = new SipWebSocketRuntime(config.webSocket(),
@@ -122,9 +245,8 @@ public class FerryLifecycle {
             throw new IllegalStateException("cannot start the SIP listeners (UDP/TCP port " + config.network().sipPort()
                     + ", TLS port " + config.network().sipTlsPort() + "): " + e.getMessage(), e);
         }
-        if (user instanceof SipStackAware aware) {
-            aware.attach(stack);
-        }
+        user.attach(stack);
+        user.useConnector(new TargetConnector(TargetResolver.system(), netty));
         this.sipStack = stack;
         this.webSocket = ws;
         this.listeners = netty;
@@ -180,6 +302,10 @@ public class FerryLifecycle {
     }
 
     public void stop() {
+        SipApplications apps = applications;
+        if (apps != null) {
+            apps.stop();
+        }
         TransportMetrics metrics = transportMetrics;
         if (metrics != null) {
             metrics.unregister();
@@ -195,6 +321,10 @@ public class FerryLifecycle {
         SipStack stack = sipStack;
         if (stack != null) {
             stack.close();
+        }
+        SipContainer c = container;
+        if (c != null) {
+            c.close();
         }
         state.set(State.STOPPED);
         LOG.log(Level.INFO, "Ferry stopped");

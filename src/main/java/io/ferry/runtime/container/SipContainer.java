@@ -143,11 +143,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         this.connector = connector;
     }
 
-    /** The flow directory of the flow extension (after {@link #attach}). */
+    /** The flow directory of the flow extension (it finds flows once the container is {@link #attach attached}). */
     public io.ferry.flow.SipFlows sipFlows() {
-        ContainerFlows f = flows;
-        if (f == null) throw new IllegalStateException("the container is not attached to a SIP stack yet");
-        return f;
+        return id -> {
+            ContainerFlows f = flows;
+            return f == null ? Optional.empty() : f.find(id);
+        };
     }
 
     public ApplicationHandle register(SipApplicationDefinition definition, ServletContext context, ClassLoader loader) {

@@ -8,8 +8,10 @@
  * found through the {@code javax.servlet.sip.ar.spi} SPI
  * ({@link io.ferry.runtime.deploy.ApplicationRouterLoader}), and the SIP application model of a WAR
  * ({@link io.ferry.runtime.deploy.SipApplicationModel}: JSR 289 annotations {@code @SipApplication},
- * {@code @SipServlet}, {@code @SipListener}, {@code @SipApplicationKey} combined with sip.xml). Uses only
- * {@code javax.servlet.sip} (with {@code .annotation} and {@code .ar}), the JDK's
+ * {@code @SipServlet}, {@code @SipListener}, {@code @SipApplicationKey} combined with sip.xml), which the
+ * {@code ServletContainerInitializer} {@link io.ferry.runtime.deploy.SipApplicationInitializer} builds
+ * when the WAR deploys. Uses only
+ * {@code javax.servlet.sip} (with {@code .annotation} and {@code .ar}), {@code javax.servlet}, the JDK's
  * StAX and {@code io.ferry.sip}.
  */
 package io.ferry.runtime.deploy;
