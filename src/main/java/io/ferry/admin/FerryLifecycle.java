@@ -132,7 +132,10 @@ public class FerryLifecycle {
         }
         ContainerSettings settings = new ContainerSettings(config.node().id(), advertisedHost(config), SUPPORTED,
                 Duration.ofMillis(config.timers().t1Millis()), Duration.ofMillis(config.timers().t2Millis()));
-        SipContainer container = new SipContainer(settings, router(model.get(), context.getClassLoader()));
+        java.util.concurrent.atomic.AtomicBoolean implicitDar = new java.util.concurrent.atomic.AtomicBoolean();
+        SipContainer container = new SipContainer(settings, router(model.get(), context.getClassLoader(), implicitDar));
+        // Ferry's made-up DAR routes network requests only: it would hand applications their own requests
+        container.routeNewApplicationRequests(!implicitDar.get());
         SipApplications apps;
         try {
             apps = SipApplications.start(model.get(), context, context.getClassLoader(), container::register,
@@ -143,6 +146,7 @@ public class FerryLifecycle {
             container.close();
             throw e;
         }
+        apps.bindWebComponents(SipApplicationInitializer.webComponents(context));
         this.applications = apps;
         this.container = container;
         try {
@@ -170,7 +174,7 @@ public class FerryLifecycle {
      * MicroProfile Config, so a JVM system property (JSR 289's way), an environment variable or
      * microprofile-config.properties may set them.
      */
-    private SipApplicationRouter router(SipApplicationModel model, ClassLoader loader) {
+    private SipApplicationRouter router(SipApplicationModel model, ClassLoader loader, java.util.concurrent.atomic.AtomicBoolean implicit) {
         List<String> names = model.applications().stream().map(SipApplicationDefinition::name).toList();
         ApplicationRouterLoader.Selection selection;
         try {
@@ -186,6 +190,7 @@ public class FerryLifecycle {
                     LOG.log(Level.WARNING, "No DAR file ({0}): every method goes to the SIP applications in this order: {1}",
                             DefaultApplicationRouter.CONFIGURATION_PROPERTY, names);
                 }
+                implicit.set(true);
                 return ImplicitDarConfiguration.forApplications(names);
             });
         } catch (DarConfigurationException e) {

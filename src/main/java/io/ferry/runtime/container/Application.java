@@ -128,6 +128,13 @@ final class Application implements ApplicationHandle {
         return Optional.ofNullable(name == null ? null : servlets.get(name));
     }
 
+    /** The handler of sessions created outside any servlet (timers, HTTP): the main servlet, else the first by name. */
+    Optional<String> defaultServlet() {
+        Optional<String> main = definition.mainServlet();
+        if (main.isPresent()) return main;
+        return definition.servlets().stream().map(s -> s.name()).findFirst();
+    }
+
     /** JSR 289 §16: the servlet for an initial request: the main servlet or the first matching mapping. */
     Optional<String> selectServlet(SipRequest request) {
         ServletSelection selection = definition.selection();

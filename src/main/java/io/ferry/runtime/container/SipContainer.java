@@ -101,10 +101,13 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     /** 2xx responses to INVITE waiting for their ACK (RFC 3261 §13.3.1.4), by session and CSeq number. */
     private final Map<String, TimerScheduler.TimerHandle> awaitingAck = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
+    /** "application/servlet" running on this thread, for the handler of sessions it creates. */
+    private final ThreadLocal<String> currentServlet = new ThreadLocal<>();
     private volatile SipStack stack;
     private volatile ContainerFlows flows;
     private volatile TargetConnector connector;
     private volatile boolean closed;
+    private volatile boolean routeNewApplicationRequests = true;
     private final SipLimits limits;
 
     public SipContainer(ContainerSettings settings, SipApplicationRouter router) {
@@ -141,6 +144,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     /** Where requests to URIs go (RFC 3263 resolution and connection reuse); without it only flows and dialogs are reachable. */
     public void useConnector(TargetConnector connector) {
         this.connector = connector;
+    }
+
+    /**
+     * Whether requests applications start with the NEW directive go through the application router
+     * (JSR 289 §15.4, the default) or straight to the network. Ferry turns routing off when it
+     * made up the DAR itself (no DAR file): such a DAR would hand an application its own requests.
+     * A request sent to a flow (flow extension) is never routed.
+     */
+    public void routeNewApplicationRequests(boolean route) {
+        this.routeNewApplicationRequests = route;
     }
 
     /** The flow directory of the flow extension (it finds flows once the container is {@link #attach attached}). */
@@ -229,6 +242,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     FerrySipSession newSession(FerryApplicationSession as, String callId, NameAddr local, NameAddr remote, DialogRole role) {
         String id = as.getId() + ";" + sessionIds.incrementAndGet();
         FerrySipSession s = new FerrySipSession(as, id, callId, local, remote, role);
+        // JSR 289 §6.2.2: a session the application creates is handled by the servlet that created
+        // it (the one running on this thread), else by the application's default servlet
+        String running = currentServlet.get();
+        s.handlerName(running != null && running.startsWith(as.application().name() + "/")
+                ? running.substring(as.application().name().length() + 1)
+                : as.application().defaultServlet().orElse(null));
         as.addSession(s);
         as.application().listeners(SipListenerType.SESSION, SipSessionListener.class)
                 .forEach(l -> as.application().call(() -> l.sessionCreated(new SipSessionEvent(s))));
@@ -564,6 +583,8 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             }
             return;
         }
+        String before = currentServlet.get();
+        currentServlet.set(app.name() + "/" + s.handlerName());
         try {
             app.inContext(() -> {
                 try {
@@ -580,6 +601,9 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                     && !request.getMethod().equals("CANCEL") && !request.finalResponseSent()) {
                 respondSafely(request, 500, "Server Internal Error");
             }
+        } finally {
+            if (before == null) currentServlet.remove();
+            else currentServlet.set(before);
         }
     }
 
@@ -714,7 +738,8 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             sendCancel(out);
             return;
         }
-        if (out.isInitial()) {
+        boolean toFlow = out.edits.getAttribute(io.ferry.flow.SipFlows.ATTRIBUTE) != null;
+        if (out.isInitial() && !toFlow && (routeNewApplicationRequests || out.getRoutingDirective() != SipApplicationRoutingDirective.NEW)) {
             // JSR 289 §15.4: requests applications initiate are routed too; the next application gets it, or the network
             initial(null, out.request(), r -> {
                 out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, r, null));

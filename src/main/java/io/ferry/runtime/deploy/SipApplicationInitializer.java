@@ -34,11 +34,18 @@ import javax.servlet.sip.annotation.SipServlet;
  * <p>A descriptor or model error fails the deployment: {@link SipDeploymentException} is unchecked
  * because Liberty ignores (logs) a checked {@code ServletException} from {@code onStartup}.
  */
-@HandlesTypes({SipServlet.class, SipApplication.class, SipListener.class, SipApplicationKey.class})
+@HandlesTypes({SipServlet.class, SipApplication.class, SipListener.class, SipApplicationKey.class,
+        javax.servlet.annotation.WebServlet.class, javax.servlet.annotation.WebFilter.class, javax.servlet.annotation.WebListener.class})
 public final class SipApplicationInitializer implements ServletContainerInitializer {
 
     /** The ServletContext attribute holding the WAR's {@link SipApplicationModel}. */
     public static final String MODEL_ATTRIBUTE = SipApplicationModel.class.getName();
+
+    /**
+     * The context attribute listing the WAR's annotated web components (servlets, filters,
+     * listeners): JSR 289 §18 lets them use {@code @Resource SipFactory} too.
+     */
+    public static final String WEB_COMPONENTS_ATTRIBUTE = "io.ferry.runtime.deploy.webComponents";
 
     /** Where the descriptor lives (JSR 289 deployment descriptor). */
     public static final String SIP_XML = "/WEB-INF/sip.xml";
@@ -55,9 +62,23 @@ public final class SipApplicationInitializer implements ServletContainerInitiali
     public void onStartup(Set<Class<?>> annotated, ServletContext context) {
         ClassLoader loader = context.getClassLoader();
         String war = defaultApplicationName(context.getServletContextName(), context.getContextPath());
+        Set<Class<?>> all = annotated == null ? Set.of() : annotated;
+        Set<Class<?>> web = new java.util.LinkedHashSet<>();
+        Set<Class<?>> sip = new java.util.LinkedHashSet<>();
+        for (Class<?> c : all) {
+            boolean isWeb = c.isAnnotationPresent(javax.servlet.annotation.WebServlet.class)
+                    || c.isAnnotationPresent(javax.servlet.annotation.WebFilter.class)
+                    || c.isAnnotationPresent(javax.servlet.annotation.WebListener.class);
+            boolean isSip = c.isAnnotationPresent(SipServlet.class) || c.isAnnotationPresent(SipListener.class)
+                    || c.isAnnotationPresent(SipApplication.class)
+                    || java.util.Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.isAnnotationPresent(SipApplicationKey.class));
+            if (isWeb) web.add(c);
+            if (isSip || !isWeb) sip.add(c);
+        }
+        context.setAttribute(WEB_COMPONENTS_ATTRIBUTE, Set.copyOf(web));
         SipApplicationModel model;
         try {
-            model = build(annotated == null ? Set.of() : annotated, context::getResourcePaths,
+            model = build(sip, context::getResourcePaths,
                     () -> context.getResourceAsStream(SIP_XML), war, loader);
         } catch (SipDeploymentException e) {
             // Liberty reports the exception only as an FFDC incident: say it in the log too
@@ -69,6 +90,13 @@ public final class SipApplicationInitializer implements ServletContainerInitiali
             LOG.log(Level.INFO, "SIP applications of {0}: {1}", war,
                     model.applications().stream().map(a -> a.name() + " " + a.servlets().stream().map(SipServletDeclaration::name).toList()).toList());
         }
+    }
+
+    /** The web components {@link #onStartup} saw (empty when it did not run). */
+    @SuppressWarnings("unchecked")
+    public static Set<Class<?>> webComponents(ServletContext context) {
+        Object o = context.getAttribute(WEB_COMPONENTS_ATTRIBUTE);
+        return o instanceof Set<?> set ? (Set<Class<?>>) set : Set.of();
     }
 
     /** The model left by {@link #onStartup} (absent when the initializer did not run). */

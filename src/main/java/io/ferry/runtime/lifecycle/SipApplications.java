@@ -71,6 +71,8 @@ public final class SipApplications {
 
     private final List<Deployed> deployed;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** JNDI default bindings kept for web components created by the web container (closed at stop). */
+    private final List<JndiDefaultBindings> webBindings = new ArrayList<>();
 
     private SipApplications(List<Deployed> deployed) {
         this.deployed = deployed;
@@ -185,8 +187,61 @@ public final class SipApplications {
      * in reverse init order, ServletContextListeners get {@code contextDestroyed}, and the
      * components are released. Errors are logged and do not stop the rest. Idempotent.
      */
+    /**
+     * JSR 289 §18 for the WAR's HTTP servlets, filters and web listeners: the web container creates
+     * them (lazily), so their {@code @Resource SipFactory}, {@code TimerService} and
+     * {@code SipSessionsUtil} stay bound under their default names while the applications run.
+     * A component belongs to the application whose servlets share the longest package prefix with
+     * it (the only application when there is one).
+     */
+    public void bindWebComponents(java.util.Collection<Class<?>> components) {
+        for (Class<?> c : components) {
+            List<SipResourcePoint> points = SipResourceInjection.points(c);
+            if (points.isEmpty() || deployed.isEmpty()) continue;
+            Deployed owner = owner(c);
+            try {
+                synchronized (webBindings) {
+                    webBindings.add(JndiDefaultBindings.bind(points, owner.handle));
+                }
+                LOG.log(Level.INFO, "{0}: SIP resources of application {1} bound for injection", c.getName(), owner.definition.name());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Deployed owner(Class<?> component) {
+        if (deployed.size() == 1) return deployed.get(0);
+        String pkg = component.getPackageName();
+        Deployed best = deployed.get(0);
+        int bestLength = -1;
+        for (Deployed d : deployed) {
+            for (SipServletDeclaration s : d.definition.servlets()) {
+                int common = commonPrefix(pkg, s.servletClass().getPackageName());
+                if (common > bestLength) {
+                    bestLength = common;
+                    best = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        int n = 0;
+        while (n < x.length && n < y.length && x[n].equals(y[n])) n++;
+        return n;
+    }
+
     public void stop() {
         if (!stopped.compareAndSet(false, true)) return;
+        synchronized (webBindings) {
+            webBindings.forEach(JndiDefaultBindings::close);
+            webBindings.clear();
+        }
         for (int i = deployed.size() - 1; i >= 0; i--) {
             Deployed d = deployed.get(i);
             run(d, "stop", d.handle::stop);
