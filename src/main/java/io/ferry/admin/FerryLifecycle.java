@@ -147,6 +147,7 @@ public class FerryLifecycle {
             throw e;
         }
         apps.bindWebComponents(SipApplicationInitializer.webComponents(context));
+        apps.publishOn(context);
         this.applications = apps;
         this.container = container;
         try {

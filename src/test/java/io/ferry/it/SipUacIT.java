@@ -42,7 +42,8 @@ class SipUacIT {
         int port = FreePorts.udpAndTcp();
         Sipp.Running uas = Sipp.listen(scenario, sippTransport, port, List.of());
         Sipp.awaitListening(sippTransport, port);
-        String to = "sip:sipp@127.0.0.1:" + port + (sippTransport.startsWith("t") ? ";transport=tcp" : "");
+        // name-addr form: in addr-spec form ";transport=tcp" would be a parameter of the address, not of the URI (RFC 3261 §20.10)
+        String to = "<sip:sipp@127.0.0.1:" + port + (sippTransport.startsWith("t") ? ";transport=tcp" : "") + ">";
         HttpResponse<String> trigger = node.httpGet("/sipapps/uac?method=" + method + "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)
                 + "&test=" + test);
         assertEquals(202, trigger.statusCode(), trigger.body());

@@ -803,7 +803,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                 LOG.log(Level.INFO, "{0} to {1} failed: {2}", out.getMethod(), sip, error.getMessage());
                 failLocally(out, TransactionFailure.TRANSPORT_ERROR);
             } else {
-                sendOnFlow(out, flow);
+                try {
+                    sendOnFlow(out, flow);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, out.getMethod() + " to " + sip + " not sent", e);
+                    failLocally(out, TransactionFailure.TRANSPORT_ERROR);
+                }
             }
         });
     }

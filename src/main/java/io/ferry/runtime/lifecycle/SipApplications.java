@@ -211,6 +211,25 @@ public final class SipApplications {
         }
     }
 
+    /**
+     * JSR 289 §4.1.2 for the WAR's other components: with one SIP application in the WAR, the WAR's
+     * own ServletContext carries its attributes ({@code javax.servlet.sip.SipFactory} and the rest)
+     * too, so that HTTP servlets find them. With several, only each application's context does.
+     */
+    public void publishOn(ServletContext war) {
+        if (deployed.size() != 1) return;
+        ServletContext app = deployed.get(0).context;
+        for (String name : java.util.Collections.list(app.getAttributeNames())) {
+            if ((name.startsWith("javax.servlet.sip.") || name.equals(io.ferry.flow.SipFlows.CONTEXT_ATTRIBUTE))
+                    && war.getAttribute(name) == null) {
+                war.setAttribute(name, app.getAttribute(name));
+                published.add(() -> war.removeAttribute(name));
+            }
+        }
+    }
+
+    private final List<Runnable> published = new ArrayList<>();
+
     private Deployed owner(Class<?> component) {
         if (deployed.size() == 1) return deployed.get(0);
         String pkg = component.getPackageName();
@@ -242,6 +261,8 @@ public final class SipApplications {
             webBindings.forEach(JndiDefaultBindings::close);
             webBindings.clear();
         }
+        published.forEach(Runnable::run);
+        published.clear();
         for (int i = deployed.size() - 1; i >= 0; i--) {
             Deployed d = deployed.get(i);
             run(d, "stop", d.handle::stop);
