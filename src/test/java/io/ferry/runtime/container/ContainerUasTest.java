@@ -1,0 +1,270 @@
+package io.ferry.runtime.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ferry.sip.NameAddr;
+import io.ferry.sip.SipMessage;
+import io.ferry.sip.SipRequest;
+import io.ferry.sip.SipResponse;
+import java.time.Duration;
+import java.util.List;
+import javax.servlet.sip.SipErrorEvent;
+import javax.servlet.sip.SipErrorListener;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The container as UAS: requests from a fake peer, answered by a scripted servlet (JSR 289 §5, §6; RFC 3261 §8.2, §12, §13.3). */
+class ContainerUasTest {
+
+    private static final String DAR = "OPTIONS: (\"uas\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
+            + "INVITE: (\"uas\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
+            + "MESSAGE: (\"uas\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
+
+    private ContainerFixtures node;
+
+    @AfterEach
+    void close() {
+        if (node != null) node.close();
+    }
+
+    private ScriptedServlet deployUas(Duration t1, SipErrorListener... listeners) {
+        node = new ContainerFixtures(DAR, t1, t1.multipliedBy(8).compareTo(Duration.ofSeconds(4)) > 0 ? t1.multipliedBy(8) : Duration.ofSeconds(4));
+        ScriptedServlet s = new ScriptedServlet(node.recorder, "");
+        node.deploy("uas", java.util.Optional.empty(), s, List.of(listeners));
+        return s;
+    }
+
+    private ScriptedServlet deployUas() {
+        return deployUas(Duration.ofMillis(500));
+    }
+
+    /** A servlet that answers INVITE with 180 then 200, recording the session state after each. */
+    private static ScriptedServlet.OnRequest ringThenAnswer(Recorder rec) {
+        return req -> {
+            req.createResponse(180).send();
+            rec.record("after180", req.getSession().getState());
+            req.createResponse(200).send();
+            rec.record("after200", req.getSession().getState());
+        };
+    }
+
+    @Test
+    void rfc3261_8_2_6_options_answered200_withToTag_andViaCallIdCSeqCopied() {
+        ScriptedServlet s = deployUas();
+        s.on("OPTIONS", req -> req.createResponse(200).send());
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer p = ContainerFixtures.request("OPTIONS", "sip:bob@ferry.test").cseq(7);
+        node.receive(flow, p.text(flow));
+
+        SipResponse r = flow.channel().awaitResponse(200, "OPTIONS");
+        SipRequest sent = parse(p.text(flow));
+        assertEquals(sent.headers().firstValue("Call-ID"), r.headers().firstValue("Call-ID"));
+        assertEquals("7 OPTIONS", r.headers().firstValue("CSeq").orElseThrow());
+        assertTrue(r.headers().firstValue("Via").orElseThrow().contains("branch=" + p.branch));
+        assertTrue(r.headers().firstValue("From").orElseThrow().contains("tag=" + p.fromTag));
+        assertNotNull(tagOf(r), "RFC 3261 §8.2.6.2: the UAS adds a To tag");
+    }
+
+    @Test
+    void rfc3261_13_3_invite_ringsAnswersAcksAndBye_sessionEarlyConfirmedTerminated() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("INVITE", ringThenAnswer(rec));
+        s.on("ACK", req -> rec.record("ackState", req.getSession().getState()));
+        s.on("BYE", req -> {
+            req.createResponse(200).send();
+            rec.record("afterBye", req.getSession().getState());
+        });
+        FakeFlow flow = node.tcp();
+        ContainerFixtures.Peer invite = ContainerFixtures.request("INVITE", "sip:bob@ferry.test")
+                .header("Contact", "<sip:alice@198.51.100.7:40000;transport=tcp>");
+        node.receive(flow, invite.text(flow));
+
+        SipResponse ringing = flow.channel().awaitResponse(180, "INVITE");
+        SipResponse ok = flow.channel().awaitResponse(200, "INVITE");
+        assertEquals(SipSession.State.EARLY, rec.await("after180"));
+        assertEquals(SipSession.State.CONFIRMED, rec.await("after200"));
+        assertEquals(tagOf(ringing), tagOf(ok), "one dialog: the same To tag on 180 and 200");
+        assertTrue(ok.headers().contains("Contact"), "RFC 3261 §12.1.1: the 2xx carries the UAS's Contact");
+        assertTrue(ringing.headers().contains("Contact"), "RFC 3261 §12.1.1: a dialog-creating 1xx carries Contact");
+
+        invite.toTag(tagOf(ok));
+        node.receive(flow, invite.next("ACK", 1).text(flow));
+        assertEquals(SipSession.State.CONFIRMED, rec.await("ackState"));
+        SipServletRequest ack = rec.await("doAck");
+        assertEquals("ACK", ack.getMethod());
+
+        node.receive(flow, invite.next("BYE", 2).text(flow));
+        flow.channel().awaitResponse(200, "BYE");
+        assertEquals(SipSession.State.TERMINATED, rec.await("afterBye"));
+    }
+
+    @Test
+    void rfc3261_12_2_2_requestWithUnknownToTag_answered481() {
+        deployUas();
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").toTag("nosuchdialog").text(flow));
+        flow.channel().awaitResponse(481, "MESSAGE");
+        assertEquals(0, node.recorder.count("doMessage"));
+    }
+
+    @Test
+    void rfc3261_9_2_cancelOfPendingInvite_invite487_andDoCancelInvoked() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("INVITE", req -> req.createResponse(180).send());
+        s.on("CANCEL", req -> rec.record("cancelState", req.getSession().getState()));
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer invite = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        node.receive(flow, invite.text(flow));
+        flow.channel().awaitResponse(180, "INVITE");
+
+        ContainerFixtures.Peer cancel = ContainerFixtures.request("CANCEL", "sip:bob@ferry.test").callId(invite.callId)
+                .fromTag(invite.fromTag).branch(invite.branch).cseq(1);
+        node.receive(flow, cancel.text(flow));
+        flow.channel().awaitResponse(200, "CANCEL");
+        flow.channel().awaitResponse(487, "INVITE");
+        SipServletRequest c = rec.await("doCancel");
+        assertEquals("CANCEL", c.getMethod());
+        assertEquals(SipSession.State.TERMINATED, rec.await("cancelState"));
+    }
+
+    @Test
+    void jsr289_servletThrowing_requestAnswered500() {
+        ScriptedServlet s = deployUas();
+        s.on("MESSAGE", req -> {
+            throw new IllegalStateException("application bug");
+        });
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").text(flow));
+        flow.channel().awaitResponse(500, "MESSAGE");
+    }
+
+    @Test
+    void jsr289_15_4_1_noApplicationForMethod_answered404() {
+        deployUas();
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("SUBSCRIBE", "sip:bob@ferry.test").header("Event", "presence").text(flow));
+        flow.channel().awaitResponse(404, "SUBSCRIBE");
+    }
+
+    @Test
+    void rfc3261_13_3_1_4_2xxOverUdp_retransmittedUntilAck() {
+        ScriptedServlet s = deployUas(Duration.ofMillis(20));
+        s.on("INVITE", req -> req.createResponse(200).send());
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer invite = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        node.receive(flow, invite.text(flow));
+
+        List<SipMessage> oks = flow.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 3);
+        invite.toTag(tagOf((SipResponse) oks.get(0)));
+        node.receive(flow, invite.next("ACK", 1).text(flow));
+        node.recorder.await("doAck");
+        int afterAck = flow.channel().matching(FakeFlowChannel.isResponse(200, "INVITE")).size();
+        // a retransmission already scheduled may fire once; then none for the rest of 64*T1
+        awaitQuiet(Duration.ofMillis(20 * 64 + 200));
+        int later = flow.channel().matching(FakeFlowChannel.isResponse(200, "INVITE")).size();
+        assertTrue(later <= afterAck + 1, "2xx retransmitted after the ACK: " + afterAck + " → " + later);
+    }
+
+    @Test
+    void jsr289_noAckReceived_after64T1_withoutAck() {
+        Recorder[] rec = new Recorder[1];
+        SipErrorListener errors = new SipErrorListener() {
+            @Override
+            public void noAckReceived(SipErrorEvent ee) {
+                rec[0].record("noAck", ee.getResponse());
+            }
+
+            @Override
+            public void noPrackReceived(SipErrorEvent ee) {
+            }
+        };
+        node = null;
+        ContainerFixtures f = new ContainerFixtures(DAR, Duration.ofMillis(10), Duration.ofMillis(80));
+        node = f;
+        rec[0] = f.recorder;
+        ScriptedServlet s = new ScriptedServlet(f.recorder, "");
+        s.on("INVITE", req -> req.createResponse(200).send());
+        f.deploy("uas", java.util.Optional.empty(), s, List.of(errors));
+        FakeFlow flow = f.udp();
+        long start = System.nanoTime();
+        f.receive(flow, ContainerFixtures.request("INVITE", "sip:bob@ferry.test").text(flow));
+        SipServletResponse r = f.recorder.await("noAck");
+        assertEquals(200, r.getStatus());
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(640).toNanos(), "noAckReceived before 64*T1");
+        assertTrue(flow.channel().matching(FakeFlowChannel.isResponse(200, "INVITE")).size() >= 3, "2xx retransmitted meanwhile");
+    }
+
+    @Test
+    void jsr289_createResponseAfterFinal_isIllegalState() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("MESSAGE", req -> {
+            req.createResponse(200).send();
+            rec.record("second", assertThrows(IllegalStateException.class, () -> req.createResponse(202)));
+        });
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").text(flow));
+        flow.channel().awaitResponse(200, "MESSAGE");
+        assertNotNull(rec.await("second"));
+    }
+
+    @Test
+    void jsr289_5_4_2_systemHeaderEdits_areIllegalArgument() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("MESSAGE", req -> {
+            SipServletResponse r = req.createResponse(200);
+            for (String h : new String[] {"Call-ID", "CSeq", "Via", "From", "To", "Record-Route", "Content-Length"}) {
+                rec.record("refused", assertThrows(IllegalArgumentException.class, () -> r.setHeader(h, "x"), h));
+            }
+            rec.record("refused", assertThrows(IllegalArgumentException.class, () -> r.addHeader("Via", "SIP/2.0/UDP x;branch=z9hG4bKx")));
+            rec.record("refused", assertThrows(IllegalArgumentException.class, () -> r.removeHeader("CSeq")));
+            r.setHeader("X-Ok", "yes");
+            r.send();
+        });
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").text(flow));
+        SipResponse r = flow.channel().awaitResponse(200, "MESSAGE");
+        assertEquals(9, rec.awaitAll("refused", 9).size());
+        assertEquals("yes", r.headers().firstValue("X-Ok").orElse(null));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static String tagOf(SipResponse r) {
+        try {
+            return r.to().map(NameAddr::tag).orElse(null);
+        } catch (io.ferry.sip.SipParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static SipRequest parse(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return (SipRequest) new io.ferry.sip.SipParser().parseCopy(b, 0, b.length);
+        } catch (io.ferry.sip.SipParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits for a span of time with nothing to wait for (to show that nothing more is sent). */
+    static void awaitQuiet(Duration d) {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        try {
+            assertFalse(never.await(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
