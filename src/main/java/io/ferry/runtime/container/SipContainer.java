@@ -559,13 +559,13 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             return;
         }
         try {
-            app.inContext(() -> {
+            app.inContext(() -> app.asServlet(s.handlerName(), () -> {
                 try {
                     servlet.get().service(request, response);
                 } catch (javax.servlet.ServletException | java.io.IOException e) {
                     throw new ServletFailure(e);
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ServletFailure f ? f.getCause() : e;
             LOG.log(Level.ERROR, "SIP servlet " + s.handlerName() + " of " + app.name() + " failed", cause);
