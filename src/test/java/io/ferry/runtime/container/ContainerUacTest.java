@@ -1,0 +1,191 @@
+package io.ferry.runtime.container;
+
+import static io.ferry.runtime.container.ContainerFixtures.answer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ferry.flow.SipFlow;
+import io.ferry.flow.SipFlows;
+import io.ferry.sip.NameAddr;
+import io.ferry.sip.SipParseException;
+import io.ferry.sip.SipRequest;
+import io.ferry.sip.SipResponse;
+import io.ferry.sip.Via;
+import java.time.Duration;
+import java.util.List;
+import javax.servlet.sip.SipApplicationSession;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The container as UAC: requests an application creates with SipFactory, sent on a flow of the flow extension (JSR 289 §4.1.3, §6.7; RFC 3261 §8.1, §9.1, §13.2). */
+class ContainerUacTest {
+
+    /** No DAR rule for the methods the application sends: they go to the network (JSR 289 §15.4). */
+    private static final String DAR = "OPTIONS: (\"uac\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
+
+    private ContainerFixtures node;
+    private ScriptedServlet servlet;
+    private SipFactory factory;
+    private Recorder rec;
+    private FakeFlow flow;
+
+    @BeforeEach
+    void deploy() {
+        node = new ContainerFixtures(DAR);
+        rec = node.recorder;
+        servlet = new ScriptedServlet(rec, "");
+        factory = node.deploy("uac", servlet).sipFactory();
+        flow = node.tcp();
+    }
+
+    @AfterEach
+    void close() {
+        node.close();
+    }
+
+    private SipServletRequest create(String method) throws Exception {
+        SipApplicationSession as = factory.createApplicationSession();
+        SipServletRequest r = factory.createRequest(as, method, "<sip:app@ferry.test>", "<sip:carol@peer.example>");
+        SipFlow handle = node.container.sipFlows().find(flow.flow().id().value()).orElseThrow();
+        r.setAttribute(SipFlows.ATTRIBUTE, handle);
+        return r;
+    }
+
+    @Test
+    void jsr289_4_1_3_message_sentOnFlow_withViaMaxForwardsFromTagCallId_and200ReachesDoSuccessResponse() throws Exception {
+        SipServletRequest m = create("MESSAGE");
+        m.setContent("hello", "text/plain");
+        m.send();
+
+        SipRequest wire = flow.channel().awaitRequest("MESSAGE");
+        Via via = wire.topVia().orElseThrow();
+        assertTrue(via.branch().startsWith("z9hG4bK"), "RFC 3261 §8.1.1.7: a magic-cookie branch");
+        assertEquals("TCP", via.transport().toUpperCase());
+        assertEquals("70", wire.headers().firstValue("Max-Forwards").orElseThrow());
+        assertNotNull(wire.from().orElseThrow().tag(), "RFC 3261 §8.1.1.3: From carries a tag");
+        assertEquals(null, wire.to().orElseThrow().tag());
+        assertEquals(m.getCallId(), wire.callId().orElseThrow());
+        assertEquals("sip:carol@peer.example", wire.requestUriText());
+        assertEquals("hello", new String(wire.bodyBytes()));
+
+        node.receive(flow, answer(wire, 200, "peer1"));
+        SipServletResponse ok = rec.await("doSuccessResponse");
+        assertEquals(200, ok.getStatus());
+        assertSame(m, ok.getRequest());
+        assertSame(m.getSession(), ok.getSession());
+    }
+
+    @Test
+    void jsr289_4_1_3_twoRequests_haveDistinctCallIds() throws Exception {
+        SipServletRequest a = create("MESSAGE");
+        SipServletRequest b = create("MESSAGE");
+        assertNotEquals(a.getCallId(), b.getCallId());
+    }
+
+    @Test
+    void rfc5626_5_3_closedFlow_applicationGets430() throws Exception {
+        SipServletRequest m = create("MESSAGE");
+        flow.peerClosed();
+        m.send();
+        SipServletResponse r = rec.await("doErrorResponse");
+        assertEquals(430, r.getStatus());
+        assertTrue(flow.channel().matching(FakeFlowChannel.isRequest("MESSAGE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_13_2_2_4_invite180And200_applicationAck_sentOnFlowWithRouteSet() throws Exception {
+        servlet.onResponse("2xx", resp -> resp.createAck().send());
+        SipServletRequest invite = create("INVITE");
+        invite.send();
+        SipRequest wire = flow.channel().awaitRequest("INVITE");
+        assertTrue(wire.headers().contains("Contact"), "RFC 3261 §8.1.1.8: INVITE carries Contact");
+
+        SipResponse ringing = answer(wire, 180, "peer1").withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>")
+                .withHeader("Record-Route", "<sip:p2.example;lr>, <sip:p1.example;lr>");
+        node.receive(flow, ringing);
+        SipServletResponse r180 = rec.await("doProvisionalResponse");
+        assertEquals(SipSession.State.EARLY, r180.getSession().getState());
+
+        SipResponse ok = answer(wire, 200, "peer1").withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>")
+                .withHeader("Record-Route", "<sip:p2.example;lr>, <sip:p1.example;lr>");
+        node.receive(flow, ok);
+        SipServletResponse r200 = rec.await("doSuccessResponse");
+        assertEquals(SipSession.State.CONFIRMED, r200.getSession().getState());
+
+        SipRequest ack = flow.channel().awaitRequest("ACK");
+        assertEquals("sip:carol@198.51.100.7:40000;transport=tcp", ack.requestUriText(), "RFC 3261 §12.2.1.1: remote target");
+        List<String> routes = ack.headers().values("Route");
+        assertEquals(List.of("<sip:p1.example;lr>", "<sip:p2.example;lr>"), routes.stream().flatMap(v -> List.of(v.split(",\\s*")).stream()).toList(),
+                "RFC 3261 §12.1.2: the UAC's route set is the Record-Route reversed");
+        assertEquals(wire.cseq().orElseThrow().number(), ack.cseq().orElseThrow().number());
+        assertEquals("peer1", ack.to().orElseThrow().tag());
+        assertNotEquals(wire.topVia().orElseThrow().branch(), ack.topVia().orElseThrow().branch(),
+                "RFC 3261 §17.1.1.3: the ACK for a 2xx is a new transaction");
+    }
+
+    @Test
+    void jsr289_6_2_3_2_forked2xxWithOtherToTag_derivedSession() throws Exception {
+        servlet.onResponse("2xx", resp -> resp.createAck().send());
+        SipServletRequest invite = create("INVITE");
+        invite.send();
+        SipRequest wire = flow.channel().awaitRequest("INVITE");
+        node.receive(flow, answer(wire, 200, "fork1").withHeader("Contact", "<sip:carol@198.51.100.7:40001;transport=tcp>"));
+        node.receive(flow, answer(wire, 200, "fork2").withHeader("Contact", "<sip:carol@198.51.100.7:40002;transport=tcp>"));
+
+        List<SipServletResponse> oks = rec.awaitAll("doSuccessResponse", 2);
+        SipSession first = oks.get(0).getSession();
+        SipSession second = oks.get(1).getSession();
+        assertSame(invite.getSession(), first);
+        assertNotSame(first, second);
+        assertSame(first.getApplicationSession(), second.getApplicationSession());
+        assertEquals(SipSession.State.CONFIRMED, second.getState());
+        assertEquals("fork2", second.getRemoteParty().getParameter("tag"));
+
+        List<String> acked = flow.channel().awaitCount(FakeFlowChannel.isRequest("ACK"), 2).stream()
+                .map(m -> toTag((SipRequest) m)).toList();
+        assertEquals(List.of("fork1", "fork2"), acked);
+    }
+
+    @Test
+    void rfc3261_9_1_createCancelBeforeProvisional_waitsFor1xx_thenSendsCancel() throws Exception {
+        SipServletRequest invite = create("INVITE");
+        invite.send();
+        SipRequest wire = flow.channel().awaitRequest("INVITE");
+        invite.createCancel().send();
+        ContainerUasTest.awaitQuiet(Duration.ofMillis(150));
+        assertTrue(flow.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty(), "RFC 3261 §9.1: no CANCEL before a provisional response");
+
+        node.receive(flow, answer(wire, 180, "peer1").withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>"));
+        SipRequest cancel = flow.channel().awaitRequest("CANCEL");
+        assertEquals(wire.topVia().orElseThrow().branch(), cancel.topVia().orElseThrow().branch(), "RFC 3261 §9.1: the INVITE's branch");
+        assertEquals(wire.requestUriText(), cancel.requestUriText());
+        assertEquals(wire.cseq().orElseThrow().number(), cancel.cseq().orElseThrow().number());
+
+        node.receive(flow, answer(cancel, 200, "peer1"));
+        node.receive(flow, answer(wire, 487, "peer1"));
+        SipServletResponse terminated = rec.await("doErrorResponse");
+        assertEquals(487, terminated.getStatus());
+        // RFC 3261 §17.1.1.3: the transaction layer ACKs the 487 itself
+        flow.channel().awaitRequest("ACK");
+    }
+
+    private static void assertNotSame(Object a, Object b) {
+        org.junit.jupiter.api.Assertions.assertNotSame(a, b);
+    }
+
+    private static String toTag(SipRequest r) {
+        try {
+            return r.to().map(NameAddr::tag).orElse(null);
+        } catch (SipParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
