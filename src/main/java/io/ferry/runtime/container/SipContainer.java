@@ -385,6 +385,13 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                 LOG.log(Level.WARNING, "application router gave a malformed subscriber URI: {0}", info.getSubscriberURI());
             }
         }
+        if (fromApplication != null && DialogState.isDialogCreating(req.method()) && !req.headers().contains("Contact")) {
+            // RFC 3261 §8.1.1.8: the next application answers a dialog-creating request only if it names a Contact;
+            // inside the node that is this node's own address
+            NameAddr contact = contactFor(fromApplication.initialFlow);
+            fromApplication.edits.containerEdit(m -> ((SipRequest) m).withHeader("Contact", contact.toString()));
+            req = fromApplication.request();
+        }
         deliverInitial(app, null, flow, req, sink, txn, popped, info.getRoutingRegion(), subscriber, info.getStateInfo(), fromApplication);
     }
 
