@@ -973,10 +973,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         if (status >= 200) pendingCancels.remove(out);
         String method = out.getMethod();
+        // the session of the dialog the To tag names: the original one or a derived one (forking)
+        FerrySipSession byTag = sessionOfDialog(s, response);
         if (method.equals("INVITE") && response.statusClass() == 2 && hadFinal
-                && s.dialog().map(d -> d.id().remoteTag()).filter(t -> t.equalsIgnoreCase(toTag(response))).isPresent()) {
-            // RFC 3261 §13.2.2.4: a retransmitted 2xx: the ACK again, not the application
-            s.lastAck().ifPresent(ack -> s.flow().ifPresent(f -> f.send(ack)));
+                && byTag != null && byTag.stateNow() == SipSession.State.CONFIRMED) {
+            // RFC 3261 §13.2.2.4: a retransmitted 2xx (of any fork): the ACK again, not the application
+            byTag.lastAck().ifPresent(ack -> byTag.flow().ifPresent(f -> f.send(ack)));
             return;
         }
         if (status == 100) return; // hop by hop: not passed to applications
@@ -993,7 +995,14 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                         dialogs.put(created.id(), s);
                         s.state(status >= 200 ? SipSession.State.CONFIRMED : SipSession.State.EARLY);
                     } else if (!d.get().id().remoteTag().equalsIgnoreCase(tag)) {
-                        target = derive(s, sent, response);
+                        if (byTag != null && byTag != s) {
+                            // JSR 289 §6.2.3.2: a later response of a fork that has its derived session already
+                            target = byTag;
+                            byTag.dialog(byTag.dialog().orElseThrow().onResponse(response));
+                            if (status >= 200) byTag.state(SipSession.State.CONFIRMED);
+                        } else {
+                            target = derive(s, sent, response);
+                        }
                     } else {
                         DialogState next = d.get().onResponse(response);
                         s.dialog(next);
@@ -1019,6 +1028,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         FerrySipServletResponse in = new FerrySipServletResponse(this, response, target, out, true);
         if (flow != null) in.flow = flow;
         dispatch(target, null, in);
+    }
+
+    /** The session of {@code original}'s application session whose dialog the response's tags name, if any. */
+    private FerrySipSession sessionOfDialog(FerrySipSession original, SipResponse response) {
+        try {
+            FerrySipSession s = dialogs.get(DialogId.ofReceivedResponse(response));
+            return s != null && s.appSessionImpl() == original.appSessionImpl() ? s : null;
+        } catch (DialogException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String toTag(SipResponse response) {
