@@ -177,6 +177,110 @@ class ContainerUacTest {
         flow.channel().awaitRequest("ACK");
     }
 
+    /** INVITE sent, 200 from the peer, ACK by the application: the peer's wire INVITE. */
+    private SipRequest establish(String toTag) throws Exception {
+        servlet.onResponse("2xx", resp -> {
+            if (resp.getMethod().equals("INVITE")) resp.createAck().send();
+        });
+        SipServletRequest invite = create("INVITE");
+        invite.send();
+        SipRequest wire = flow.channel().awaitRequest("INVITE");
+        node.receive(flow, answer(wire, 200, toTag).withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>"));
+        flow.channel().awaitRequest("ACK");
+        return wire;
+    }
+
+    @Test
+    void rfc3261_13_2_2_4_retransmitted2xx_ackedAgain_applicationNotCalledTwice() throws Exception {
+        SipRequest wire = establish("peer1");
+        node.receive(flow, answer(wire, 200, "peer1").withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>"));
+        flow.channel().awaitCount(FakeFlowChannel.isRequest("ACK"), 2);
+        ContainerUasTest.awaitQuiet(Duration.ofMillis(100));
+        assertEquals(1, rec.count("doSuccessResponse"));
+    }
+
+    @Test
+    void jsr289_6_2_3_2_retransmittedForked2xx_noSecondDerivedSession() throws Exception {
+        SipRequest wire = establish("fork1");
+        SipResponse fork2 = answer(wire, 200, "fork2").withHeader("Contact", "<sip:carol@198.51.100.7:40002;transport=tcp>");
+        node.receive(flow, fork2);
+        flow.channel().awaitCount(FakeFlowChannel.isRequest("ACK"), 2);
+        node.receive(flow, fork2);
+        flow.channel().awaitCount(FakeFlowChannel.isRequest("ACK"), 3);
+        ContainerUasTest.awaitQuiet(Duration.ofMillis(100));
+        assertEquals(2, rec.count("doSuccessResponse"), "RFC 3261 §13.2.2.4: a retransmitted 2xx is not passed up again");
+        assertEquals(2, sessions(rec), "the original session and one derived session");
+    }
+
+    private static int sessions(Recorder rec) {
+        SipServletResponse r = rec.await("doSuccessResponse");
+        int n = 0;
+        for (var it = r.getApplicationSession().getSessions(); it.hasNext(); it.next()) n++;
+        return n;
+    }
+
+    @Test
+    void jsr289_6_2_3_2_forked1xxThen2xxSameTag_oneDerivedSessionConfirmed() throws Exception {
+        servlet.onResponse("2xx", resp -> resp.createAck().send());
+        SipServletRequest invite = create("INVITE");
+        invite.send();
+        SipRequest wire = flow.channel().awaitRequest("INVITE");
+        String contact = "<sip:carol@198.51.100.7:40000;transport=tcp>";
+        node.receive(flow, answer(wire, 180, "fork1").withHeader("Contact", contact));
+        node.receive(flow, answer(wire, 180, "fork2").withHeader("Contact", contact));
+        List<SipServletResponse> ringing = rec.awaitAll("doProvisionalResponse", 2);
+        SipSession derived = ringing.get(1).getSession();
+        assertNotSame(invite.getSession(), derived);
+        node.receive(flow, answer(wire, 200, "fork2").withHeader("Contact", contact));
+        SipServletResponse ok = rec.await("doSuccessResponse");
+        assertSame(derived, ok.getSession(), "the 2xx belongs to the early dialog its To tag names");
+        assertEquals(SipSession.State.CONFIRMED, derived.getState());
+        assertEquals(SipSession.State.EARLY, invite.getSession().getState());
+    }
+
+    @Test
+    void rfc3261_12_2_2_byeFromPeerInUacDialog_reachesDoBye_answered200() throws Exception {
+        servlet.on("BYE", req -> {
+            req.createResponse(200).send();
+            rec.record("byeState", req.getSession().getState());
+        });
+        SipRequest wire = establish("peer1");
+        String bye = "BYE sip:app@192.0.2.1:5060;transport=tcp SIP/2.0\r\n"
+                + "Via: SIP/2.0/TCP 198.51.100.7:40000;branch=z9hG4bKbye1\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:carol@peer.example>;tag=peer1\r\n"
+                + "To: " + wire.headers().firstValue("From").orElseThrow() + "\r\n"
+                + "Call-ID: " + wire.callId().orElseThrow() + "\r\n"
+                + "CSeq: 1 BYE\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        node.receive(flow, bye);
+        flow.channel().awaitResponse(200, "BYE");
+        assertEquals(SipSession.State.TERMINATED, rec.await("byeState"));
+    }
+
+    @Test
+    void rfc3261_15_1_1_byeFromApplication_200_sessionTerminated() throws Exception {
+        SipRequest wire = establish("peer1");
+        SipServletResponse ok = rec.await("doSuccessResponse");
+        ok.getSession().createRequest("BYE").send();
+        SipRequest bye = flow.channel().awaitRequest("BYE");
+        assertEquals("sip:carol@198.51.100.7:40000;transport=tcp", bye.requestUriText());
+        assertEquals(wire.cseq().orElseThrow().number() + 1, bye.cseq().orElseThrow().number(), "RFC 3261 §12.2.1.1: CSeq + 1");
+        node.receive(flow, answer(bye, 200, "peer1"));
+        List<SipServletResponse> oks = rec.awaitAll("doSuccessResponse", 2);
+        assertEquals("BYE", oks.get(1).getMethod());
+        assertEquals(SipSession.State.TERMINATED, stateOrTerminated(oks.get(1).getSession()));
+    }
+
+    /** An invalidated session (invalidateWhenReady) has reached TERMINATED. */
+    private static SipSession.State stateOrTerminated(SipSession s) {
+        try {
+            return s.getState();
+        } catch (IllegalStateException invalidated) {
+            return SipSession.State.TERMINATED;
+        }
+    }
+
     private static void assertNotSame(Object a, Object b) {
         org.junit.jupiter.api.Assertions.assertNotSame(a, b);
     }
