@@ -239,6 +239,114 @@ class ContainerUasTest {
         assertEquals("yes", r.headers().firstValue("X-Ok").orElse(null));
     }
 
+    /** INVITE answered 200 and ACKed; returns the peer's request builder with the dialog's To tag. */
+    private ContainerFixtures.Peer establish(ScriptedServlet s, FakeFlow flow) {
+        s.on("INVITE", req -> req.createResponse(200).send());
+        ContainerFixtures.Peer invite = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        node.receive(flow, invite.text(flow));
+        invite.toTag(tagOf(flow.channel().awaitResponse(200, "INVITE")));
+        node.receive(flow, invite.next("ACK", 1).text(flow));
+        node.recorder.await("doAck");
+        return invite;
+    }
+
+    @Test
+    void rfc3261_15_1_1_uasSendsBye_peer200_sessionTerminated() throws Exception {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.onResponse("2xx", resp -> rec.record("byeAnswered", resp.getSession().getState()));
+        FakeFlow flow = node.tcp();
+        ContainerFixtures.Peer invite = establish(s, flow);
+        SipServletRequest ack = rec.await("doAck");
+        ack.getSession().createRequest("BYE").send();
+
+        SipRequest bye = flow.channel().awaitRequest("BYE");
+        assertTrue(bye.requestUriText().startsWith("sip:alice@198.51.100.7:"), "RFC 3261 §12.2.1.1: the remote target: " + bye.requestUriText());
+        assertEquals(invite.toTag, bye.from().orElseThrow().tag());
+        assertEquals(invite.fromTag, bye.to().orElseThrow().tag());
+        node.receive(flow, ContainerFixtures.answer(bye, 200, invite.fromTag));
+        assertEquals(SipSession.State.TERMINATED, rec.await("byeAnswered"));
+    }
+
+    @Test
+    void rfc3261_14_2_reInvite_answered200_ackReachesApplication_stateConfirmed() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer invite = establish(s, flow);
+        node.receive(flow, invite.next("INVITE", 2).header("Contact", "<sip:alice@198.51.100.7:41000>").text(flow));
+        List<SipMessage> oks = flow.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
+        assertEquals(invite.toTag, tagOf((SipResponse) oks.get(oks.size() - 1)));
+        node.receive(flow, invite.next("ACK", 2).text(flow));
+        List<SipServletRequest> acks = rec.awaitAll("doAck", 2);
+        assertEquals(SipSession.State.CONFIRMED, acks.get(1).getSession().getState());
+        assertEquals(2, rec.awaitAll("doInvite", 2).size());
+    }
+
+    @Test
+    void rfc3261_12_2_2_lowerCSeqInDialog_answered500() {
+        ScriptedServlet s = deployUas();
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer invite = establish(s, flow);
+        s.on("INFO", req -> req.createResponse(200).send());
+        node.receive(flow, invite.next("INFO", 5).text(flow));
+        flow.channel().awaitResponse(200, "INFO");
+        node.receive(flow, invite.next("INFO", 3).text(flow));
+        flow.channel().awaitResponse(500, "INFO");
+        assertEquals(1, node.recorder.count("doInfo"), "the out-of-order request does not reach the application");
+    }
+
+    @Test
+    void jsr289_15_4_routeToThisNode_popped_getPoppedRoute() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("MESSAGE", req -> {
+            rec.record("popped", req.getPoppedRoute() == null ? null : req.getPoppedRoute().getURI().toString());
+            rec.record("routes", req.getHeader("Route") == null ? "none" : req.getHeader("Route"));
+            req.createResponse(200).send();
+        });
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").header("Route", "<sip:ferry.test;lr>").text(flow));
+        flow.channel().awaitResponse(200, "MESSAGE");
+        assertEquals("sip:ferry.test;lr", rec.await("popped"));
+        assertEquals("none", rec.await("routes"));
+    }
+
+    @Test
+    void jsr289_6_2_1_inviteRejectedAfter180_sessionTerminated() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("INVITE", req -> {
+            req.createResponse(180).send();
+            req.createResponse(486).send();
+            rec.record("state", req.getSession().getState());
+        });
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("INVITE", "sip:bob@ferry.test").text(flow));
+        flow.channel().awaitResponse(486, "INVITE");
+        assertEquals(SipSession.State.TERMINATED, rec.await("state"));
+    }
+
+    @Test
+    void rfc3261_9_2_cancelBeforeAnyResponse_487_andLateAnswerRefused() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("INVITE", req -> rec.record("invite", req));
+        s.on("CANCEL", req -> {
+            SipServletRequest invite = rec.await("invite");
+            rec.record("late", assertThrows(IllegalStateException.class, () -> invite.createResponse(200).send()));
+        });
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer invite = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        node.receive(flow, invite.text(flow));
+        rec.await("invite");
+        node.receive(flow, ContainerFixtures.request("CANCEL", "sip:bob@ferry.test").callId(invite.callId)
+                .fromTag(invite.fromTag).branch(invite.branch).text(flow));
+        flow.channel().awaitResponse(487, "INVITE");
+        assertNotNull(rec.await("late"));
+        assertTrue(flow.channel().matching(FakeFlowChannel.isResponse(200, "INVITE")).isEmpty());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String tagOf(SipResponse r) {
