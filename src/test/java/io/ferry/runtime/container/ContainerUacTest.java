@@ -281,6 +281,31 @@ class ContainerUacTest {
         }
     }
 
+    @Test
+    void jsr289_6_2_1_inviteRejected486_sessionBackToInitial_errorReachesApplication() throws Exception {
+        servlet.onResponse("err", resp -> rec.record("state", resp.getSession().getState()));
+        SipServletRequest invite = create("INVITE");
+        invite.send();
+        SipRequest wire = flow.channel().awaitRequest("INVITE");
+        node.receive(flow, answer(wire, 180, "peer1").withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>"));
+        rec.await("doProvisionalResponse");
+        node.receive(flow, answer(wire, 486, "peer1"));
+        assertEquals(486, rec.<SipServletResponse>await("doErrorResponse").getStatus());
+        assertEquals(SipSession.State.INITIAL, rec.await("state"));
+        // RFC 3261 §17.1.1.3: the transaction layer acknowledges the non-2xx
+        SipRequest ack = flow.channel().awaitRequest("ACK");
+        assertEquals(wire.topVia().orElseThrow().branch(), ack.topVia().orElseThrow().branch());
+    }
+
+    @Test
+    void rfc5626_5_3_flowClosesWhileRequestPending_applicationGets430() throws Exception {
+        SipServletRequest m = create("MESSAGE");
+        m.send();
+        flow.channel().awaitRequest("MESSAGE");
+        flow.peerClosed();
+        assertEquals(430, rec.<SipServletResponse>await("doErrorResponse").getStatus());
+    }
+
     private static void assertNotSame(Object a, Object b) {
         org.junit.jupiter.api.Assertions.assertNotSame(a, b);
     }
