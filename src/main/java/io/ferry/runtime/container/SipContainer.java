@@ -438,7 +438,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             session.internalPeer(fromApplication.session);
             fromApplication.session.internalPeer(session);
         }
-        if (txn != null) serverRequests.put(txn, in);
+        if (txn != null) {
+            // a CANCEL may have been answered while the request was being routed: the INVITE has its 487 then
+            synchronized (txn) {
+                if (txn.lastResponse().map(r -> r.status() >= 200).orElse(false)) {
+                    session.invalidate();
+                    return;
+                }
+                serverRequests.put(txn, in);
+            }
+        }
         if (!req.isMethod("ACK")) session.transactionStarted();
         appSession.queue().execute(() -> dispatch(session, in, null));
     }
@@ -532,10 +541,14 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     @Override
     public void onCancel(ServerTransaction invite, SipRequest cancel) {
         execute(() -> {
-            FerrySipServletRequest in = serverRequests.get(invite);
-            if (in == null) {
-                invite.respond(invite.request().createResponse(487, "Request Terminated"));
-                return;
+            FerrySipServletRequest in;
+            synchronized (invite) {
+                in = serverRequests.get(invite);
+                if (in == null) {
+                    // RFC 3261 §9.2: not dispatched yet; routing sees the 487 and does not dispatch it
+                    invite.respond(invite.request().createResponse(487, "Request Terminated"));
+                    return;
+                }
             }
             FerrySipSession s = in.session;
             s.appSessionImpl().queue().execute(() -> cancelled(in, cancel, invite.flow()));
