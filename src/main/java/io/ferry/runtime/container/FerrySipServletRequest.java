@@ -69,6 +69,8 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private URI subscriberURI;
     private Serializable stateInfo;
     private boolean routingDirectiveSet;
+    /** For an outgoing request routed to another application of this node: the request that application received. */
+    volatile FerrySipServletRequest internalTarget;
     /** For an outgoing CANCEL: the INVITE it cancels. */
     private FerrySipServletRequest cancelled;
 

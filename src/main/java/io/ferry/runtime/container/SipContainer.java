@@ -437,6 +437,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             in.initialFlow = fromApplication.initialFlow;
             session.internalPeer(fromApplication.session);
             fromApplication.session.internalPeer(session);
+            fromApplication.internalTarget = in;
         }
         if (txn != null) {
             // a CANCEL may have been answered while the request was being routed: the INVITE has its 487 then
@@ -886,11 +887,10 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         cancel.edits.commit();
         if (peer.isPresent() && invite.flow == null) {
             FerrySipSession p = peer.get();
-            p.appSessionImpl().queue().execute(() -> {
-                FerrySipServletRequest target = serverRequests.values().stream().filter(r -> r.session == p && r.getMethod().equals("INVITE"))
-                        .findFirst().orElse(null);
-                if (target != null) cancelled(target, cancel.request(), null);
-            });
+            // RFC 3261 §9.2 inside the node: the INVITE the next application received gets its 487 and doCancel
+            // (an internal INVITE has no server transaction, so it is found through the INVITE that was sent)
+            FerrySipServletRequest target = invite.internalTarget;
+            if (target != null) p.appSessionImpl().queue().execute(() -> cancelled(target, cancel.request(), null));
             return;
         }
         if (invite.cancelWhenProvisional()) transmitCancel(invite, cancel);
