@@ -86,4 +86,35 @@ class ContainerCompositionTest {
         assertEquals("BYE", atA.get(1).getMethod());
         assertNotEquals(atA.get(0).getCallId(), ok.callId().orElseThrow(), "createRequest(orig, false): a new Call-ID");
     }
+
+    @Test
+    void rfc3261_9_1_cancelOfInternalLeg_nextApplicationAnswers487_andGetsDoCancel() throws Exception {
+        node = new ContainerFixtures(DAR);
+        Recorder rec = node.recorder;
+        ScriptedServlet a = new ScriptedServlet(rec, "a.");
+        ScriptedServlet b = new ScriptedServlet(rec, "b.");
+        SipFactory[] aFactory = new SipFactory[1];
+        a.on("INVITE", req -> {
+            SipServletRequest out = aFactory[0].createRequest(req, false);
+            req.getApplicationSession().setAttribute("leg2", out);
+            out.send();
+        });
+        a.on("CANCEL", req -> ((SipServletRequest) req.getApplicationSession().getAttribute("leg2")).createCancel().send());
+        b.on("INVITE", req -> req.createResponse(180).send());
+        b.on("CANCEL", req -> rec.record("b.cancelState", req.getSession().getState()));
+        aFactory[0] = node.deploy("a", a).sipFactory();
+        node.deploy("b", b);
+
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer invite = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        node.receive(flow, invite.text(flow));
+        rec.await("a.doProvisionalResponse");
+        node.receive(flow, ContainerFixtures.request("CANCEL", "sip:bob@ferry.test").callId(invite.callId)
+                .fromTag(invite.fromTag).branch(invite.branch).text(flow));
+        flow.channel().awaitResponse(487, "INVITE");
+
+        assertEquals(SipSession.State.TERMINATED, rec.await("b.cancelState"));
+        SipServletResponse terminated = rec.await("a.doErrorResponse");
+        assertEquals(487, terminated.getStatus());
+    }
 }
