@@ -117,4 +117,32 @@ class ContainerCompositionTest {
         SipServletResponse terminated = rec.await("a.doErrorResponse");
         assertEquals(487, terminated.getStatus());
     }
+
+    @Test
+    void rfc3261_15_1_1_byeFromNextApplication_reachesFirstApplicationsLeg() throws Exception {
+        node = new ContainerFixtures(DAR);
+        Recorder rec = node.recorder;
+        ScriptedServlet a = new ScriptedServlet(rec, "a.");
+        ScriptedServlet b = new ScriptedServlet(rec, "b.");
+        SipFactory[] aFactory = new SipFactory[1];
+        a.on("INVITE", req -> aFactory[0].createRequest(req, false).send());
+        a.onResponse("2xx", resp -> {
+            if (resp.getMethod().equals("INVITE")) resp.createAck().send();
+        });
+        a.on("BYE", req -> {
+            req.createResponse(200).send();
+            rec.record("a.byeState", req.getSession().getState());
+        });
+        b.on("INVITE", req -> req.createResponse(200).send());
+        b.on("ACK", req -> req.getSession().createRequest("BYE").send());
+        aFactory[0] = node.deploy("a", a).sipFactory();
+        node.deploy("b", b);
+
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("INVITE", "sip:bob@ferry.test").text(flow));
+        assertEquals(SipSession.State.TERMINATED, rec.await("a.byeState"));
+        SipServletResponse byeOk = rec.await("b.doSuccessResponse");
+        assertEquals("BYE", byeOk.getMethod());
+        assertEquals(200, byeOk.getStatus());
+    }
 }

@@ -107,6 +107,10 @@ final class ContainerFixtures implements AutoCloseable {
         return handle;
     }
 
+    ApplicationHandle handle(String name) {
+        return handles.stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+    }
+
     /** A request from the peer, as bytes on {@code flow}, through the stack's inbound path. */
     void receive(FakeFlow flow, String text) {
         var outcome = stack.inbound().onMessage(flow.flow(), ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));

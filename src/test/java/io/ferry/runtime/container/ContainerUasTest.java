@@ -347,6 +347,49 @@ class ContainerUasTest {
         assertTrue(flow.channel().matching(FakeFlowChannel.isResponse(200, "INVITE")).isEmpty());
     }
 
+    @Test
+    void ferryFlowExtension_incomingRequestNamesItsFlow_transportAndRemoteAddress_closeNotified() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("MESSAGE", req -> {
+            io.ferry.flow.SipFlow f = (io.ferry.flow.SipFlow) req.getAttribute(io.ferry.flow.SipFlows.ATTRIBUTE);
+            rec.record("flow", f);
+            rec.record("transport", req.getTransport());
+            rec.record("remote", req.getRemoteAddr() + ":" + req.getRemotePort());
+            f.onClose(reason -> rec.record("closed", reason));
+            req.createResponse(200).send();
+        });
+        FakeFlow flow = node.tcp();
+        node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").text(flow));
+        flow.channel().awaitResponse(200, "MESSAGE");
+        io.ferry.flow.SipFlow f = rec.await("flow");
+        assertEquals(flow.flow().id().value(), f.id());
+        assertEquals("TCP", rec.await("transport"));
+        assertEquals(FakeFlow.PEER_HOST + ":" + flow.flow().remoteAddress().getPort(), rec.await("remote"));
+        flow.peerClosed();
+        assertEquals("peer-closed", rec.await("closed"));
+        assertFalse(f.isOpen());
+    }
+
+    @Test
+    void jsr289_applicationStopped_newRequest404_dialogRequest481() {
+        ScriptedServlet s = deployUas();
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer invite = establish(s, flow);
+        ContainerFixtures.Peer bye = invite.next("BYE", 2);
+        node.container.applicationNames().forEach(n -> assertEquals("uas", n));
+        handleOf("uas").stop();
+        assertTrue(node.container.applicationNames().isEmpty());
+        node.receive(flow, ContainerFixtures.request("OPTIONS", "sip:bob@ferry.test").text(flow));
+        flow.channel().awaitResponse(404, "OPTIONS");
+        node.receive(flow, bye.text(flow));
+        flow.channel().awaitResponse(481, "BYE");
+    }
+
+    private ApplicationHandle handleOf(String name) {
+        return node.handle(name);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String tagOf(SipResponse r) {
