@@ -45,6 +45,12 @@ class ContainerDigestTest {
 
     /** The app sends MESSAGE, gets 401 with the verifier's challenges, and resends in the same session with addAuthHeader. */
     private String answeredChallenge(DigestVerifier verifier) throws Exception {
+        return answeredChallenge(verifier, 401);
+    }
+
+    private String answeredChallenge(DigestVerifier verifier, int status) throws Exception {
+        String challengeHeader = status == 407 ? "Proxy-Authenticate" : "WWW-Authenticate";
+        String answerHeader = status == 407 ? "Proxy-Authorization" : "Authorization";
         node = new ContainerFixtures("OPTIONS: (\"uac\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n");
         ScriptedServlet s = new ScriptedServlet(node.recorder, "");
         FakeFlow flow = node.tcp();
@@ -63,14 +69,14 @@ class ContainerDigestTest {
         m.send();
 
         SipRequest first = flow.channel().awaitRequest("MESSAGE");
-        SipResponse challenge = answer(first, 401, "peer1");
-        for (DigestChallenge c : verifier.challenges(false)) challenge = challenge.withAppendedHeader("WWW-Authenticate", c.toHeaderValue());
+        SipResponse challenge = answer(first, status, "peer1");
+        for (DigestChallenge c : verifier.challenges(false)) challenge = challenge.withAppendedHeader(challengeHeader, c.toHeaderValue());
         node.receive(flow, challenge);
 
         SipRequest second = (SipRequest) flow.channel().awaitCount(FakeFlowChannel.isRequest("MESSAGE"), 2).get(1);
         assertEquals(first.callId(), second.callId(), "RFC 3261 §22.2: the retry keeps the Call-ID");
         assertTrue(second.cseq().orElseThrow().number() > first.cseq().orElseThrow().number(), "RFC 3261 §22.2: the retry has a higher CSeq");
-        String authorization = second.headers().firstValue("Authorization").orElseThrow();
+        String authorization = second.headers().firstValue(answerHeader).orElseThrow();
         DigestResult result = verifier.verify(authorization, "MESSAGE", second.bodyBytes(),
                 (user, realm) -> Ha1.computeAll(user, realm, "secret".toCharArray(), DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
         assertEquals(DigestResult.OK, result, authorization);
@@ -87,5 +93,11 @@ class ContainerDigestTest {
     void rfc3261_22_2_md5Offered_answeredAndVerified() throws Exception {
         String auth = answeredChallenge(verifier(List.of(DigestAlgorithm.MD5)));
         assertEquals(DigestAlgorithm.MD5, DigestCredentials.parse(auth).digestAlgorithm().orElseThrow());
+    }
+
+    @Test
+    void rfc3261_22_3_proxyChallenge407_answeredWithProxyAuthorization() throws Exception {
+        String auth = answeredChallenge(verifier(List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5)), 407);
+        assertEquals(DigestAlgorithm.SHA_256, DigestCredentials.parse(auth).digestAlgorithm().orElseThrow());
     }
 }
