@@ -162,4 +162,28 @@ class ContainerSessionsTest {
         assertNotSame(conf1.getSession(), conf1b.getSession(), "two transactions outside a dialog: two SipSessions");
         assertSame(conf1.getApplicationSession(), handle.sipSessionsUtil().getApplicationSessionByKey("conf1", false));
     }
+
+    @Test
+    void jsr289_concurrency_requestsOfOneApplicationSession_neverRunAtOnce() throws Exception {
+        ScriptedServlet s = deploy(Optional.of(ContainerSessionsTest.class.getMethod("keyOf", SipServletRequest.class)));
+        java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        s.on("MESSAGE", req -> {
+            req.getApplicationSession().setInvalidateWhenReady(false);
+            int now = active.incrementAndGet();
+            most.accumulateAndGet(now, Math::max);
+            for (int i = 0; i < 1000; i++) Thread.onSpinWait();
+            active.decrementAndGet();
+            req.createResponse(200).send();
+        });
+        FakeFlow flow = node.udp();
+        int n = 30;
+        for (int i = 0; i < n; i++) {
+            node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:room@ferry.test").to("<sip:room@ferry.test>").text(flow));
+        }
+        flow.channel().awaitCount(FakeFlowChannel.isResponse(200, "MESSAGE"), n);
+        assertEquals(1, most.get(), "two requests of one application session ran at once");
+        List<SipServletRequest> reqs = node.recorder.awaitAll("doMessage", n);
+        assertEquals(1, reqs.stream().map(SipServletRequest::getApplicationSession).distinct().count());
+    }
 }
