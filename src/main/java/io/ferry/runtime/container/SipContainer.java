@@ -228,7 +228,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     FerrySipSession newSession(FerryApplicationSession as, String callId, NameAddr local, NameAddr remote, DialogRole role) {
         String id = as.getId() + ";" + sessionIds.incrementAndGet();
         FerrySipSession s = new FerrySipSession(as, id, callId, local, remote, role);
-        as.addSession(s);
+        if (!as.addSession(s)) throw new IllegalStateException("application session " + as.getId() + " is invalidated");
         as.application().listeners(SipListenerType.SESSION, SipSessionListener.class)
                 .forEach(l -> as.application().call(() -> l.sessionCreated(new SipSessionEvent(s))));
         return s;
@@ -424,9 +424,23 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             Optional<String> key = applicationKey(app, req, flow, sink);
             as = key.isPresent() ? app.applicationSessionByKey(key.get(), true) : app.newApplicationSession(null);
         }
-        FerryApplicationSession appSession = as;
         String localTag = SipRequest.newTag();
-        FerrySipSession session = newSession(appSession, req.callId().orElseThrow(), to.withoutParam("tag").withTag(localTag), from, DialogRole.UAS);
+        FerrySipSession created;
+        try {
+            created = newSession(as, req.callId().orElseThrow(), to.withoutParam("tag").withTag(localTag), from, DialogRole.UAS);
+        } catch (IllegalStateException invalidated) {
+            if (existing != null) {
+                // JSR 289 §15.11.2: the encoded application session is gone
+                sink.respond(req.createResponse(481, "Call/Transaction Does Not Exist"));
+                return;
+            }
+            // JSR 289 §15.11.3: the keyed application session was invalidated as the request arrived: a new one
+            Optional<String> key = Optional.ofNullable(as.key());
+            as = key.isPresent() ? app.applicationSessionByKey(key.get(), true) : app.newApplicationSession(null);
+            created = newSession(as, req.callId().orElseThrow(), to.withoutParam("tag").withTag(localTag), from, DialogRole.UAS);
+        }
+        FerryApplicationSession appSession = as;
+        FerrySipSession session = created;
         session.flow(flow);
         session.routing(region, subscriber);
         session.handlerName(servletName.get());
