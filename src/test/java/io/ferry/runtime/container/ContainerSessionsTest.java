@@ -186,4 +186,21 @@ class ContainerSessionsTest {
         List<SipServletRequest> reqs = node.recorder.awaitAll("doMessage", n);
         assertEquals(1, reqs.stream().map(SipServletRequest::getApplicationSession).distinct().count());
     }
+
+    @Test
+    void jsr289_15_11_3_keyedSessionInvalidatedWhenReady_nextRequestGetsAValidSession() throws Exception {
+        ScriptedServlet s = deploy(Optional.of(ContainerSessionsTest.class.getMethod("keyOf", SipServletRequest.class)));
+        s.on("MESSAGE", req -> {
+            req.getApplicationSession().setAttribute("seen", Boolean.TRUE);
+            req.createResponse(200).send();
+        });
+        FakeFlow flow = node.udp();
+        int n = 40;
+        for (int i = 0; i < n; i++) {
+            node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:room@ferry.test").to("<sip:room@ferry.test>").text(flow));
+        }
+        flow.channel().awaitCount(m -> m instanceof io.ferry.sip.SipResponse r && r.status() >= 200, n);
+        assertEquals(n, flow.channel().matching(FakeFlowChannel.isResponse(200, "MESSAGE")).size(),
+                "a request was dispatched into an invalidated application session: " + flow.channel().summary());
+    }
 }
