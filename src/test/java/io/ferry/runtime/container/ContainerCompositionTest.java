@@ -51,6 +51,7 @@ class ContainerCompositionTest {
         b.on("INVITE", req -> {
             rec.record("b.initial", req.isInitial());
             rec.record("b.region", req.getRegion().getType().name());
+            rec.record("b.subscriber", String.valueOf(req.getSubscriberURI()));
             rec.record("b.remote", req.getInitialRemoteAddr());
             req.createResponse(200).send();
         });
@@ -69,6 +70,7 @@ class ContainerCompositionTest {
         assertEquals(SipApplicationRoutingDirective.CONTINUE, rec.await("a.directive"));
         assertEquals(Boolean.TRUE, rec.await("b.initial"), "JSR 289 §15.4: B gets it as an initial request");
         assertEquals("TERMINATING", rec.await("b.region"));
+        assertEquals("sip:bob@ferry.test", rec.await("b.subscriber"), "JSR 289 Appendix C: DAR:To names the subscriber");
         assertEquals(FakeFlow.PEER_HOST, rec.await("b.remote"), "JSR 289: getInitialRemoteAddr is the network client");
         SipServletResponse okAtA = rec.await("a.doSuccessResponse");
         assertEquals(200, okAtA.getStatus());

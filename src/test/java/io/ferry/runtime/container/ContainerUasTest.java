@@ -390,6 +390,23 @@ class ContainerUasTest {
         return node.handle(name);
     }
 
+    @Test
+    void rfc3891_3_replaces_getCorrespondingSipSession_findsTheReplacedDialog() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer first = establish(s, flow);
+        s.on("INVITE", req -> {
+            SipSession c = handleOf("uas").sipSessionsUtil().getCorrespondingSipSession(req.getSession(), "Replaces");
+            rec.record("corresponding", c == null ? "none" : c.getId());
+            req.createResponse(200).send();
+        });
+        node.receive(flow, ContainerFixtures.request("INVITE", "sip:bob@ferry.test")
+                .header("Replaces", first.callId + ";to-tag=" + first.toTag + ";from-tag=" + first.fromTag).text(flow));
+        SipServletRequest firstAck = rec.await("doAck");
+        assertEquals(firstAck.getSession().getId(), rec.await("corresponding"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String tagOf(SipResponse r) {
