@@ -300,7 +300,9 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         try {
             Optional<DialogId> dialog = DialogId.ofReceivedRequest(request);
             if (dialog.isPresent()) {
-                FerrySipSession s = dialogs.get(dialog.get());
+                FerrySipSession found = dialogs.get(dialog.get());
+                if (found == null && request.isMethod("NOTIFY")) found = notifyBeforeResponse(dialog.get(), request, flow);
+                FerrySipSession s = found;
                 if (s == null || !s.isValid()) {
                     // RFC 3261 §12.2.2: no dialog matches → 481
                     txn.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
@@ -318,6 +320,43 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                 txn.respond(request.createResponse(500, "Server Internal Error"));
             }
         }
+    }
+
+    /**
+     * RFC 6665 §4.1.2.4 (and RFC 3515 for REFER): a NOTIFY may arrive before the 2xx to the
+     * SUBSCRIBE the application sent; it creates the dialog (route set = its Record-Route, remote
+     * target = its Contact) in the subscription's session. A NOTIFY of another fork, once the
+     * session has a dialog, is not matched (Ferry makes no derived session for it).
+     */
+    private FerrySipSession notifyBeforeResponse(DialogId id, SipRequest notify, Flow flow) {
+        for (FerrySipServletRequest out : clientRequests.values()) {
+            String method = out.getMethod();
+            FerrySipSession s = out.session;
+            if (!out.isInitial() || !(method.equals("SUBSCRIBE") || method.equals("REFER")) || !s.isValid()
+                    || !s.getCallId().equals(id.callId()) || !id.localTag().equals(s.localTag())) continue;
+            try {
+                SipRequest sent = out.request();
+                List<NameAddr> contacts = notify.contacts();
+                if (contacts.size() != 1 || contacts.get(0).isWildcard()) return null;
+                CSeq cseq = sent.cseq().orElseThrow();
+                boolean secure = out.flow != null && out.flow.secure() && sent.requestUri() instanceof SipUri u && u.secure();
+                synchronized (s) {
+                    if (s.dialog().isPresent()) return null;
+                    DialogState d = new DialogState(DialogRole.UAC, id, sent.from().orElseThrow(), sent.to().orElseThrow(),
+                            java.util.OptionalLong.of(cseq.number()), java.util.OptionalLong.empty(), contacts.get(0).uri(),
+                            notify.recordRoutes(), secure, DialogPhase.CONFIRMED, cseq);
+                    s.dialog(d);
+                    dialogs.put(id, s);
+                    s.state(SipSession.State.CONFIRMED);
+                }
+                if (s.flow().isEmpty()) s.flow(flow);
+                return s;
+            } catch (SipParseException | RuntimeException e) {
+                LOG.log(Level.INFO, "NOTIFY before the 2xx to its {0} does not fit: {1}", method, e.getMessage());
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
