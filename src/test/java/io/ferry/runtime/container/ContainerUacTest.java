@@ -306,6 +306,56 @@ class ContainerUacTest {
         assertEquals(430, rec.<SipServletResponse>await("doErrorResponse").getStatus());
     }
 
+    private String notify(SipRequest subscribe, String notifierTag, int cseq, String state) throws Exception {
+        return "NOTIFY sip:app@192.0.2.1:5060;transport=tcp SIP/2.0\r\n"
+                + "Via: SIP/2.0/TCP 198.51.100.7:40000;branch=z9hG4bKn" + cseq + notifierTag + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:carol@peer.example>;tag=" + notifierTag + "\r\n"
+                + "To: " + subscribe.headers().firstValue("From").orElseThrow() + "\r\n"
+                + "Call-ID: " + subscribe.callId().orElseThrow() + "\r\n"
+                + "CSeq: " + cseq + " NOTIFY\r\n"
+                + "Contact: <sip:carol@198.51.100.7:40000;transport=tcp>\r\n"
+                + "Event: presence\r\n"
+                + "Subscription-State: " + state + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    @Test
+    void rfc6665_4_1_2_4_notifyBefore2xx_createsTheDialog_andIsAnswered() throws Exception {
+        servlet.on("NOTIFY", req -> {
+            rec.record("notifyState", req.getSession().getState());
+            req.createResponse(200).send();
+        });
+        SipServletRequest subscribe = create("SUBSCRIBE");
+        subscribe.setHeader("Event", "presence");
+        subscribe.setExpires(600);
+        subscribe.send();
+        SipRequest wire = flow.channel().awaitRequest("SUBSCRIBE");
+        node.receive(flow, notify(wire, "notifier1", 1, "pending;expires=600"));
+        flow.channel().awaitResponse(200, "NOTIFY");
+        assertEquals(SipSession.State.CONFIRMED, rec.await("notifyState"));
+        SipServletRequest n = rec.await("doNotify");
+        assertSame(subscribe.getSession(), n.getSession(), "RFC 6665 §4.1.2.4: the NOTIFY belongs to the subscription's session");
+        node.receive(flow, answer(wire, 202, "notifier1").withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>")
+                .withHeader("Expires", "600"));
+        assertEquals(202, rec.<SipServletResponse>await("doSuccessResponse").getStatus());
+    }
+
+    @Test
+    void rfc6665_4_1_2_2_subscribeAnswered_thenNotify_inDialog() throws Exception {
+        servlet.on("NOTIFY", req -> req.createResponse(200).send());
+        SipServletRequest subscribe = create("SUBSCRIBE");
+        subscribe.setHeader("Event", "presence");
+        subscribe.send();
+        SipRequest wire = flow.channel().awaitRequest("SUBSCRIBE");
+        node.receive(flow, answer(wire, 200, "notifier1").withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>")
+                .withHeader("Expires", "600"));
+        rec.await("doSuccessResponse");
+        node.receive(flow, notify(wire, "notifier1", 1, "active;expires=600"));
+        flow.channel().awaitResponse(200, "NOTIFY");
+        assertSame(subscribe.getSession(), rec.<SipServletRequest>await("doNotify").getSession());
+    }
+
     private static void assertNotSame(Object a, Object b) {
         org.junit.jupiter.api.Assertions.assertNotSame(a, b);
     }

@@ -110,6 +110,16 @@ final class ScriptedServlet extends SipServlet {
     }
 
     @Override
+    protected void doSubscribe(SipServletRequest req) throws ServletException, IOException {
+        if (!request("doSubscribe", req)) super.doSubscribe(req);
+    }
+
+    @Override
+    protected void doNotify(SipServletRequest req) throws ServletException, IOException {
+        if (!request("doNotify", req)) super.doNotify(req);
+    }
+
+    @Override
     protected void doProvisionalResponse(SipServletResponse resp) throws ServletException, IOException {
         response("doProvisionalResponse", "1xx", resp);
     }
