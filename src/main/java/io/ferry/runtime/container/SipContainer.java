@@ -687,6 +687,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                     s.state(status >= 200 ? SipSession.State.CONFIRMED : SipSession.State.EARLY);
                 } else if (d.isPresent()) {
                     DialogState next = d.get().onResponseSent(r);
+                    if (status >= 200 && endsSubscriptionDialog(next, original)) next = next.terminated();
                     s.dialog(next);
                     if (next.phase() == DialogPhase.CONFIRMED && s.stateNow() == SipSession.State.EARLY) s.state(SipSession.State.CONFIRMED);
                     if (next.phase() == DialogPhase.TERMINATED) s.state(SipSession.State.TERMINATED);
@@ -708,6 +709,19 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             if (!method.equals("ACK")) s.transactionEnded();
             if (method.equals("INVITE") && status < 300) awaitAck(s, request, response, wire);
         }
+    }
+
+    /**
+     * RFC 6665 §4.4.1: a dialog that SUBSCRIBE (or REFER) created ends with its subscription, once
+     * a NOTIFY with {@code Subscription-State: terminated} is answered. Ferry assumes one
+     * subscription per such dialog; a REFER inside an INVITE dialog never ends that dialog.
+     */
+    private static boolean endsSubscriptionDialog(DialogState d, SipRequest request) {
+        if (!request.isMethod("NOTIFY")) return false;
+        String creator = d.creatingRequest().method();
+        if (!creator.equals("SUBSCRIBE") && !creator.equals("REFER")) return false;
+        return request.headers().firstValue("Subscription-State")
+                .map(v -> v.trim().toLowerCase(java.util.Locale.ROOT).startsWith("terminated")).orElse(false);
     }
 
     private static boolean needsContact(String method, int status) {
@@ -1081,6 +1095,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                     s.state(SipSession.State.INITIAL);
                 } else if (d.isPresent() && !out.isInitial()) {
                     DialogState next = d.get().onResponse(response);
+                    if (status >= 200 && endsSubscriptionDialog(next, sent)) next = next.terminated();
                     s.dialog(next);
                     if (next.phase() == DialogPhase.TERMINATED) s.state(SipSession.State.TERMINATED);
                 } else if (out.isInitial() && status >= 300 && DialogState.isDialogCreating(method)) {
