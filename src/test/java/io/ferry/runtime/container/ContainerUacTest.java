@@ -356,6 +356,24 @@ class ContainerUacTest {
         assertSame(subscribe.getSession(), rec.<SipServletRequest>await("doNotify").getSession());
     }
 
+    @Test
+    void rfc6665_4_4_1_terminatedNotifyAnswered_subscriberSessionTerminated() throws Exception {
+        servlet.on("NOTIFY", req -> {
+            req.createResponse(200).send();
+            rec.record("afterNotify", req.getSession().getState());
+        });
+        SipServletRequest subscribe = create("SUBSCRIBE");
+        subscribe.setHeader("Event", "presence");
+        subscribe.send();
+        SipRequest wire = flow.channel().awaitRequest("SUBSCRIBE");
+        node.receive(flow, answer(wire, 200, "notifier1").withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>")
+                .withHeader("Expires", "600"));
+        node.receive(flow, notify(wire, "notifier1", 1, "active;expires=600"));
+        node.receive(flow, notify(wire, "notifier1", 2, "terminated;reason=timeout"));
+        List<SipSession.State> states = rec.awaitAll("afterNotify", 2);
+        assertEquals(List.of(SipSession.State.CONFIRMED, SipSession.State.TERMINATED), states);
+    }
+
     private static void assertNotSame(Object a, Object b) {
         org.junit.jupiter.api.Assertions.assertNotSame(a, b);
     }

@@ -26,7 +26,8 @@ class ContainerUasTest {
 
     private static final String DAR = "OPTIONS: (\"uas\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
             + "INVITE: (\"uas\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
-            + "MESSAGE: (\"uas\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
+            + "MESSAGE: (\"uas\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
+            + "SUBSCRIBE: (\"uas\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
 
     private ContainerFixtures node;
 
@@ -152,8 +153,8 @@ class ContainerUasTest {
     void jsr289_15_4_1_noApplicationForMethod_answered404() {
         deployUas();
         FakeFlow flow = node.udp();
-        node.receive(flow, ContainerFixtures.request("SUBSCRIBE", "sip:bob@ferry.test").header("Event", "presence").text(flow));
-        flow.channel().awaitResponse(404, "SUBSCRIBE");
+        node.receive(flow, ContainerFixtures.request("PUBLISH", "sip:bob@ferry.test").header("Event", "presence").text(flow));
+        flow.channel().awaitResponse(404, "PUBLISH");
     }
 
     @Test
@@ -405,6 +406,28 @@ class ContainerUasTest {
                 .header("Replaces", first.callId + ";to-tag=" + first.toTag + ";from-tag=" + first.fromTag).text(flow));
         SipServletRequest firstAck = rec.await("doAck");
         assertEquals(firstAck.getSession().getId(), rec.await("corresponding"));
+    }
+
+    @Test
+    void rfc6665_4_4_1_notifierTerminatesSubscription_sessionTerminated() throws Exception {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("SUBSCRIBE", req -> {
+            req.createResponse(200).send();
+            SipServletRequest n = req.getSession().createRequest("NOTIFY");
+            n.setHeader("Event", "presence");
+            n.setHeader("Subscription-State", "terminated;reason=noresource");
+            n.send();
+        });
+        s.onResponse("2xx", resp -> rec.record("notified", resp.getSession().getState()));
+        FakeFlow flow = node.tcp();
+        ContainerFixtures.Peer sub = ContainerFixtures.request("SUBSCRIBE", "sip:bob@ferry.test").header("Event", "presence").header("Expires", "600");
+        node.receive(flow, sub.text(flow));
+        SipResponse ok = flow.channel().awaitResponse(200, "SUBSCRIBE");
+        SipRequest notify = flow.channel().awaitRequest("NOTIFY");
+        assertEquals(tagOf(ok), notify.from().orElseThrow().tag());
+        node.receive(flow, ContainerFixtures.answer(notify, 200, sub.fromTag));
+        assertEquals(SipSession.State.TERMINATED, rec.await("notified"), "RFC 6665 §4.4.1: no subscription is left: the dialog ends");
     }
 
     // ------------------------------------------------------------------ helpers
