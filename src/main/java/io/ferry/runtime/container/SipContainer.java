@@ -726,8 +726,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     private static boolean needsContact(String method, int status) {
         // JSR 289 §5.4.2 / RFC 3261 §12.1.1: dialog-creating and target refresh responses carry the UAS's Contact
-        return status > 100 && status < 300 && (DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method))
-                || (status >= 300 && status < 400 && false);
+        return status > 100 && status < 300 && (DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method));
     }
 
     /**
