@@ -203,4 +203,24 @@ class ContainerSessionsTest {
         assertEquals(n, flow.channel().matching(FakeFlowChannel.isResponse(200, "MESSAGE")).size(),
                 "a request was dispatched into an invalidated application session: " + flow.channel().summary());
     }
+
+    @Test
+    void jsr289_6_1_2_2_pendingTimer_keepsApplicationSession_untilItFires() throws Exception {
+        ScriptedServlet s = deploy(Optional.empty());
+        Recorder rec = node.recorder;
+        s.on("MESSAGE", req -> {
+            handle.timerService().createTimer(req.getApplicationSession(), 300, false, "later");
+            req.createResponse(200).send();
+        });
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").text(flow));
+        flow.channel().awaitResponse(200, "MESSAGE");
+        SipServletRequest req = rec.await("doMessage");
+        rec.await("sipSessionDestroyed");
+        assertEquals(0, rec.count("appSessionDestroyed"), "JSR 289 §6.1.2.2.2: a pending timer keeps the application session");
+        assertEquals("later", rec.await("timeout"));
+        assertSame(req.getApplicationSession(), rec.await("appSessionDestroyed"));
+        assertEquals(List.of("timeout", "appSessionReady", "appSessionDestroyed"),
+                rec.labels().stream().filter(l -> l.equals("timeout") || l.startsWith("appSession") && !l.equals("appSessionCreated")).toList());
+    }
 }
