@@ -284,7 +284,22 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             transaction.respond(request.createResponse(503, "Service Unavailable"));
             return;
         }
+        if (hasToTag(request)) {
+            // RFC 3261 §12.2.2: a request within a dialog is matched and queued on its session at once (a map
+            // lookup, no application code), so requests of one dialog keep the order they arrived in
+            receive(transaction.flow(), request, transaction);
+            return;
+        }
+        // an initial request runs the application router and @SipApplicationKey: on the pool
         execute(() -> receive(transaction.flow(), request, transaction));
+    }
+
+    private static boolean hasToTag(SipRequest request) {
+        try {
+            return request.to().map(t -> t.tag() != null).orElse(false);
+        } catch (SipParseException e) {
+            return false;
+        }
     }
 
     private void execute(Runnable task) {
@@ -300,9 +315,21 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         try {
             Optional<DialogId> dialog = DialogId.ofReceivedRequest(request);
             if (dialog.isPresent()) {
-                FerrySipSession found = dialogs.get(dialog.get());
-                if (found == null && request.isMethod("NOTIFY")) found = notifyBeforeResponse(dialog.get(), request, flow);
-                FerrySipSession s = found;
+                DialogId id = dialog.get();
+                FerrySipSession known = dialogs.get(id);
+                FerrySipSession awaiting = known == null ? awaitingResponse(id) : null;
+                if (awaiting != null) {
+                    // the response that creates this dialog may be queued on the session still (the peer's BYE or
+                    // NOTIFY can overtake it): match the request after it, on the same queue
+                    awaiting.appSessionImpl().queue().execute(() -> {
+                        FerrySipSession s = dialogs.get(id);
+                        if (s == null && request.isMethod("NOTIFY")) s = notifyBeforeResponse(id, request, flow);
+                        if (s == null || !s.isValid()) txn.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
+                        else subsequent(s, flow, request, sink, txn);
+                    });
+                    return;
+                }
+                FerrySipSession s = known;
                 if (s == null || !s.isValid()) {
                     // RFC 3261 §12.2.2: no dialog matches → 481
                     txn.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
@@ -320,6 +347,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                 txn.respond(request.createResponse(500, "Server Internal Error"));
             }
         }
+    }
+
+    /** The session of a dialog-creating request the application sent whose Call-ID and From tag {@code id} names, if still pending. */
+    private FerrySipSession awaitingResponse(DialogId id) {
+        for (FerrySipServletRequest out : clientRequests.values()) {
+            FerrySipSession s = out.session;
+            if (out.isInitial() && DialogState.isDialogCreating(out.getMethod()) && s.getCallId().equals(id.callId())
+                    && id.localTag().equals(s.localTag())) return s;
+        }
+        return null;
     }
 
     /**
@@ -576,19 +613,18 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     @Override
     public void onAck(Flow flow, SipRequest ack, Optional<ServerTransaction> invite) {
-        execute(() -> {
-            try {
-                Optional<DialogId> id = DialogId.ofReceivedRequest(ack);
-                FerrySipSession s = id.map(dialogs::get).orElse(null);
-                if (s == null) {
-                    LOG.log(Level.DEBUG, "ACK matches no dialog: dropped (RFC 3261 §17.2.3)");
-                    return;
-                }
-                s.appSessionImpl().queue().execute(() -> subsequent(s, flow, ack, r -> false, null));
-            } catch (DialogException e) {
-                LOG.log(Level.DEBUG, "malformed ACK dropped: {0}", e.getMessage());
+        // queued on its session at once, in arrival order with the dialog's other requests (see onRequest)
+        try {
+            Optional<DialogId> id = DialogId.ofReceivedRequest(ack);
+            FerrySipSession s = id.map(dialogs::get).orElse(null);
+            if (s == null) {
+                LOG.log(Level.DEBUG, "ACK matches no dialog: dropped (RFC 3261 §17.2.3)");
+                return;
             }
-        });
+            s.appSessionImpl().queue().execute(() -> subsequent(s, flow, ack, r -> false, null));
+        } catch (DialogException e) {
+            LOG.log(Level.DEBUG, "malformed ACK dropped: {0}", e.getMessage());
+        }
     }
 
     /** JSR 289 §11.2.5 / RFC 3261 §9.2: 487 for the INVITE (the layer answered the CANCEL), then doCancel. */
@@ -1001,11 +1037,14 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             onStrayResponse(transaction.flow(), response);
             return;
         }
-        if (response.status() >= 200 && !(transaction.isInvite() && response.statusClass() == 2)) {
-            clientRequests.remove(transaction.branch() + " " + transaction.method());
-        }
+        String key = transaction.branch() + " " + transaction.method();
+        boolean done = response.status() >= 200 && !(transaction.isInvite() && response.statusClass() == 2);
         Flow flow = transaction.flow();
-        out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, response, flow));
+        out.session.appSessionImpl().queue().execute(() -> {
+            receiveResponse(out, response, flow);
+            // forgotten only once the response is processed: requests of its dialog that overtook it wait for it
+            if (done) clientRequests.remove(key, out);
+        });
     }
 
     @Override
@@ -1037,7 +1076,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     @Override
     public void onTerminated(Transaction transaction) {
-        if (transaction instanceof ClientTransaction c) clientRequests.remove(c.branch() + " " + c.method());
+        if (transaction instanceof ClientTransaction c) {
+            String key = c.branch() + " " + c.method();
+            FerrySipServletRequest out = clientRequests.get(key);
+            // after any response still queued for it (see onResponse)
+            if (out != null) out.session.appSessionImpl().queue().execute(() -> clientRequests.remove(key, out));
+        }
         else if (transaction instanceof ServerTransaction s) serverRequests.remove(s);
     }
 
