@@ -370,8 +370,43 @@ class ContainerUacTest {
                 .withHeader("Expires", "600"));
         node.receive(flow, notify(wire, "notifier1", 1, "active;expires=600"));
         node.receive(flow, notify(wire, "notifier1", 2, "terminated;reason=timeout"));
+        flow.channel().awaitCount(FakeFlowChannel.isResponse(200, "NOTIFY"), 2);
         List<SipSession.State> states = rec.awaitAll("afterNotify", 2);
         assertEquals(List.of(SipSession.State.CONFIRMED, SipSession.State.TERMINATED), states);
+    }
+
+    @Test
+    void ferryFlowExtension_findMalformedOrUnknownId_isEmpty() {
+        SipFlows flows = node.container.sipFlows();
+        assertTrue(flows.find("no such flow").isEmpty());
+        assertTrue(flows.find("tcp-ffff").isEmpty());
+        assertTrue(flows.find("").isEmpty());
+        assertTrue(flows.find(flow.flow().id().value()).isPresent());
+    }
+
+    @Test
+    void rfc3261_12_2_2_byeRightAfterThe2xx_waitsForTheDialog_notAnswered481() throws Exception {
+        servlet.onResponse("2xx", resp -> {
+            if (resp.getMethod().equals("INVITE")) resp.createAck().send();
+        });
+        servlet.on("BYE", req -> req.createResponse(200).send());
+        int calls = 10;
+        for (int i = 0; i < calls; i++) {
+            SipServletRequest invite = create("INVITE");
+            invite.send();
+            SipRequest wire = (SipRequest) flow.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), i + 1).get(i);
+            node.receive(flow, answer(wire, 200, "peer" + i).withHeader("Contact", "<sip:carol@198.51.100.7:40000;transport=tcp>"));
+            node.receive(flow, "BYE sip:app@192.0.2.1:5060;transport=tcp SIP/2.0\r\n"
+                    + "Via: SIP/2.0/TCP 198.51.100.7:40000;branch=z9hG4bKbye" + i + "\r\n"
+                    + "Max-Forwards: 70\r\n"
+                    + "From: <sip:carol@peer.example>;tag=peer" + i + "\r\n"
+                    + "To: " + wire.headers().firstValue("From").orElseThrow() + "\r\n"
+                    + "Call-ID: " + wire.callId().orElseThrow() + "\r\n"
+                    + "CSeq: 1 BYE\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+        }
+        flow.channel().awaitCount(m -> m instanceof SipResponse r && FakeFlowChannel.cseqMethod(r).equals("BYE"), calls);
+        assertEquals(calls, flow.channel().matching(FakeFlowChannel.isResponse(200, "BYE")).size(), flow.channel().summary().toString());
     }
 
     private static void assertNotSame(Object a, Object b) {
