@@ -430,6 +430,26 @@ class ContainerUasTest {
         assertEquals(SipSession.State.TERMINATED, rec.await("notified"), "RFC 6665 §4.4.1: no subscription is left: the dialog ends");
     }
 
+    @Test
+    void rfc3261_12_1_1_recordRouteCopiedInto2xx_andUasByeCarriesTheRouteSet() throws Exception {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("INVITE", req -> req.createResponse(200).send());
+        s.on("ACK", req -> req.getSession().createRequest("BYE").send());
+        FakeFlow flow = node.tcp();
+        ContainerFixtures.Peer invite = ContainerFixtures.request("INVITE", "sip:bob@ferry.test")
+                .header("Record-Route", "<sip:p1.example;lr>").header("Record-Route", "<sip:p2.example;lr>");
+        node.receive(flow, invite.text(flow));
+        SipResponse ok = flow.channel().awaitResponse(200, "INVITE");
+        assertEquals(List.of("<sip:p1.example;lr>", "<sip:p2.example;lr>"), ok.headers().values("Record-Route"));
+        invite.toTag(tagOf(ok));
+        node.receive(flow, invite.next("ACK", 1).text(flow));
+        SipRequest bye = flow.channel().awaitRequest("BYE");
+        assertEquals(List.of("<sip:p1.example;lr>", "<sip:p2.example;lr>"), bye.headers().values("Route"),
+                "RFC 3261 §12.1.1: the UAS's route set is the Record-Route in order");
+        rec.await("doAck");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String tagOf(SipResponse r) {
