@@ -597,8 +597,11 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         if (request.isMethod("ACK")) {
             try {
-                TimerScheduler.TimerHandle wait = awaitingAck.remove(s.getId() + " " + request.cseq().orElseThrow().number());
+                long cseq = request.cseq().orElseThrow().number();
+                TimerScheduler.TimerHandle wait = awaitingAck.remove(s.getId() + " " + cseq);
                 if (wait != null) wait.cancel();
+                // RFC 3261 §13.3.1.4: the UAC resends its ACK for every retransmitted 2xx; the application gets the first
+                if (!s.ackReceived(cseq)) return;
             } catch (SipParseException e) {
                 return;
             }
