@@ -450,6 +450,20 @@ class ContainerUasTest {
         rec.await("doAck");
     }
 
+    @Test
+    void rfc3261_13_3_1_4_retransmittedAck_reachesApplicationOnce() {
+        ScriptedServlet s = deployUas();
+        Recorder rec = node.recorder;
+        s.on("INFO", req -> req.createResponse(200).send());
+        FakeFlow flow = node.udp();
+        ContainerFixtures.Peer invite = establish(s, flow);
+        node.receive(flow, invite.next("ACK", 1).text(flow));
+        // an INFO after the duplicate: once it is answered, the duplicate ACK has been through the session's queue
+        node.receive(flow, invite.next("INFO", 2).text(flow));
+        flow.channel().awaitResponse(200, "INFO");
+        assertEquals(1, rec.count("doAck"), "a retransmitted ACK carries nothing new for the application");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String tagOf(SipResponse r) {
