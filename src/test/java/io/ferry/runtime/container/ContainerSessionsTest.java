@@ -239,4 +239,17 @@ class ContainerSessionsTest {
         assertEquals(List.of("timeout", "appSessionReady", "appSessionDestroyed"),
                 rec.labels().stream().filter(l -> l.equals("timeout") || l.startsWith("appSession") && !l.equals("appSessionCreated")).toList());
     }
+
+    @Test
+    void jsr289_6_2_4_1_2_answerLaterFromAnotherThread_sessionKeptUntilAnswered() throws Exception {
+        ScriptedServlet s = deploy(Optional.empty());
+        s.on("MESSAGE", req -> { });
+        FakeFlow flow = node.udp();
+        node.receive(flow, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").text(flow));
+        SipServletRequest req = node.recorder.await("doMessage");
+        assertTrue(req.getSession().isValid(), "a session with a pending transaction is not ready to invalidate");
+        req.createResponse(200).send();
+        flow.channel().awaitResponse(200, "MESSAGE");
+        assertSame(req.getSession(), node.recorder.await("sipSessionDestroyed"));
+    }
 }
