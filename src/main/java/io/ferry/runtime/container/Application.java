@@ -39,8 +39,6 @@ final class Application implements ApplicationHandle {
     private final Map<String, String> sessionsByKey = new ConcurrentHashMap<>();
     private volatile Map<String, SipServlet> servlets = Map.of();
     private volatile Map<SipListenerType, List<EventListener>> listeners = Map.of();
-    /** The servlet the container is running on this thread, if any (the default handler of sessions it creates). */
-    private final ThreadLocal<String> dispatching = new ThreadLocal<>();
     private volatile boolean started;
     private volatile boolean stopped;
 
@@ -130,29 +128,11 @@ final class Application implements ApplicationHandle {
         return Optional.ofNullable(name == null ? null : servlets.get(name));
     }
 
-    /** Runs {@code task} as servlet {@code servletName}: sessions it creates get that servlet as their handler. */
-    void asServlet(String servletName, Runnable task) {
-        String before = dispatching.get();
-        dispatching.set(servletName);
-        try {
-            task.run();
-        } finally {
-            if (before == null) dispatching.remove();
-            else dispatching.set(before);
-        }
-    }
-
-    /**
-     * JSR 289 §6.2.3 (SipSession.setHandler): a session receives its messages through its handler,
-     * by default the servlet that created it; a session created outside any servlet (an HTTP
-     * servlet, a timer listener) gets the main servlet, or the only one.
-     */
-    Optional<String> defaultHandler() {
-        String current = dispatching.get();
-        if (current != null) return Optional.of(current);
+    /** The handler of sessions created outside any servlet (timers, HTTP): the main servlet, else the first by name. */
+    Optional<String> defaultServlet() {
         Optional<String> main = definition.mainServlet();
         if (main.isPresent()) return main;
-        return definition.servlets().size() == 1 ? Optional.of(definition.servlets().get(0).name()) : Optional.empty();
+        return definition.servlets().stream().map(s -> s.name()).findFirst();
     }
 
     /** JSR 289 §16: the servlet for an initial request: the main servlet or the first matching mapping. */

@@ -81,11 +81,14 @@ final class FerryApplicationSession implements SipApplicationSession, TimerHost 
         return valid && !invalidating;
     }
 
-    /** Adds a protocol session; false once the application session is being invalidated. */
-    synchronized boolean addSession(FerrySipSession s) {
-        if (!valid || invalidating) return false;
+    /**
+     * Adds a protocol session.
+     *
+     * @throws IllegalStateException once the application session is being invalidated
+     */
+    synchronized void addSession(FerrySipSession s) {
+        if (!valid || invalidating) throw new IllegalStateException("application session " + id + " is invalidated");
         sessions.put(s.getId(), s);
-        return true;
     }
 
     void removeSession(FerrySipSession s) {

@@ -124,7 +124,6 @@ final class FerrySipFactory implements SipFactory {
         NameAddr t = clean(to).withoutParam("tag");
         String callId = app.container().newCallId();
         FerrySipSession session = app.container().newSession(as, callId, f, t, DialogRole.UAC);
-        app.defaultHandler().ifPresent(session::handlerName);
         Uri requestUri = requestUri(to.uri());
         SipRequest request = SipRequest.of(method, requestUri, Headers.empty()
                 .with("Max-Forwards", "70")
@@ -158,7 +157,6 @@ final class FerrySipFactory implements SipFactory {
         }
         String callId = sameCallId ? o.callId().orElseThrow() : app.container().newCallId();
         FerrySipSession session = app.container().newSession(orig.session.appSessionImpl(), callId, from, to, DialogRole.UAC);
-        session.handlerName(orig.session.handlerName());
         Headers h = Headers.empty()
                 .with("Max-Forwards", "70")
                 .with("From", from.toString())

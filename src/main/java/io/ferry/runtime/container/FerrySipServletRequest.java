@@ -69,8 +69,8 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private URI subscriberURI;
     private Serializable stateInfo;
     private boolean routingDirectiveSet;
-    /** For an outgoing request routed to another application of this node: the request that application received. */
-    volatile FerrySipServletRequest internalTarget;
+    /** For an outgoing request routed to another application of this node: that application's incoming request. */
+    private volatile FerrySipServletRequest internalTarget;
     /** For an outgoing CANCEL: the INVITE it cancels. */
     private FerrySipServletRequest cancelled;
 
@@ -151,6 +151,14 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         synchronized (this) {
             return canceller;
         }
+    }
+
+    void internalTarget(FerrySipServletRequest target) {
+        this.internalTarget = target;
+    }
+
+    FerrySipServletRequest internalTarget() {
+        return internalTarget;
     }
 
     FerrySipServletRequest cancelledRequest() {

@@ -101,6 +101,8 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     /** 2xx responses to INVITE waiting for their ACK (RFC 3261 §13.3.1.4), by session and CSeq number. */
     private final Map<String, TimerScheduler.TimerHandle> awaitingAck = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
+    /** "application/servlet" running on this thread, for the handler of sessions it creates. */
+    private final ThreadLocal<String> currentServlet = new ThreadLocal<>();
     private volatile SipStack stack;
     private volatile ContainerFlows flows;
     private volatile TargetConnector connector;
@@ -228,7 +230,13 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     FerrySipSession newSession(FerryApplicationSession as, String callId, NameAddr local, NameAddr remote, DialogRole role) {
         String id = as.getId() + ";" + sessionIds.incrementAndGet();
         FerrySipSession s = new FerrySipSession(as, id, callId, local, remote, role);
-        if (!as.addSession(s)) throw new IllegalStateException("application session " + as.getId() + " is invalidated");
+        // JSR 289 §6.2.2: a session the application creates is handled by the servlet that created
+        // it (the one running on this thread), else by the application's default servlet
+        String running = currentServlet.get();
+        s.handlerName(running != null && running.startsWith(as.application().name() + "/")
+                ? running.substring(as.application().name().length() + 1)
+                : as.application().defaultServlet().orElse(null));
+        as.addSession(s);
         as.application().listeners(SipListenerType.SESSION, SipSessionListener.class)
                 .forEach(l -> as.application().call(() -> l.sessionCreated(new SipSessionEvent(s))));
         return s;
@@ -524,10 +532,14 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         FerrySipServletRequest in = new FerrySipServletRequest(this, req, session, flow, true, sink, popped);
         in.routingState(region, subscriber, stateInfo);
         if (fromApplication != null) {
+            // the sending application's request is now on its way: committed, one transaction pending
+            fromApplication.edits.commit();
+            fromApplication.sent(() -> { });
+            fromApplication.internalTarget(in);
+            if (!req.isMethod("ACK")) fromApplication.session.transactionStarted();
             in.initialFlow = fromApplication.initialFlow;
             session.internalPeer(fromApplication.session);
             fromApplication.session.internalPeer(session);
-            fromApplication.internalTarget = in;
         }
         if (txn != null) {
             // a CANCEL may have been answered while the request was being routed: the INVITE has its 487 then
@@ -671,14 +683,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             }
             return;
         }
+        String before = currentServlet.get();
+        currentServlet.set(app.name() + "/" + s.handlerName());
         try {
-            app.inContext(() -> app.asServlet(s.handlerName(), () -> {
+            app.inContext(() -> {
                 try {
                     servlet.get().service(request, response);
                 } catch (javax.servlet.ServletException | java.io.IOException e) {
                     throw new ServletFailure(e);
                 }
-            }));
+            });
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ServletFailure f ? f.getCause() : e;
             LOG.log(Level.ERROR, "SIP servlet " + s.handlerName() + " of " + app.name() + " failed", cause);
@@ -687,6 +701,9 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                     && !request.getMethod().equals("CANCEL") && !request.finalResponseSent()) {
                 respondSafely(request, 500, "Server Internal Error");
             }
+        } finally {
+            if (before == null) currentServlet.remove();
+            else currentServlet.set(before);
         }
     }
 
@@ -992,9 +1009,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         cancel.edits.commit();
         if (peer.isPresent() && invite.flow == null) {
             FerrySipSession p = peer.get();
-            // RFC 3261 §9.2 inside the node: the INVITE the next application received gets its 487 and doCancel
-            // (an internal INVITE has no server transaction, so it is found through the INVITE that was sent)
-            FerrySipServletRequest target = invite.internalTarget;
+            FerrySipServletRequest target = invite.internalTarget();
             if (target != null) p.appSessionImpl().queue().execute(() -> cancelled(target, cancel.request(), null));
             return;
         }
