@@ -186,7 +186,7 @@ final class Application implements ApplicationHandle {
     synchronized FerryApplicationSession applicationSessionByKey(String key, boolean create) {
         String id = sessionsByKey.get(key);
         FerryApplicationSession s = id == null ? null : sessions.get(id);
-        if (s != null && s.isValid()) return s;
+        if (s != null && s.acceptsSessions()) return s;
         return create ? newApplicationSession(key) : null;
     }
 

@@ -35,13 +35,24 @@ final class ContainerFlows implements SipFlows, FlowListener {
 
     @Override
     public Optional<SipFlow> find(String id) {
-        if (id == null || id.isEmpty()) return Optional.empty();
-        return table.get(FlowId.of(id)).filter(Flow::isOpen).map(this::handle);
+        return flowNamed(id).map(this::handle);
     }
 
     /** The open flow behind a handle this container gave out (or any SipFlow naming an open flow). */
     Optional<Flow> flow(SipFlow handle) {
-        return table.get(FlowId.of(handle.id())).filter(Flow::isOpen);
+        return flowNamed(handle.id());
+    }
+
+    /** A malformed id names no flow (it is not an error of the caller's: ids come from tokens and peers). */
+    private Optional<Flow> flowNamed(String id) {
+        if (id == null || id.isEmpty()) return Optional.empty();
+        FlowId parsed;
+        try {
+            parsed = FlowId.of(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return table.get(parsed).filter(Flow::isOpen);
     }
 
     Optional<Flow> flow(FlowId id) {

@@ -76,7 +76,18 @@ final class FerryApplicationSession implements SipApplicationSession, TimerHost 
         lastAccessed = System.currentTimeMillis();
     }
 
-    void addSession(FerrySipSession s) {
+    /** Whether new protocol sessions may join: valid and not being invalidated. */
+    synchronized boolean acceptsSessions() {
+        return valid && !invalidating;
+    }
+
+    /**
+     * Adds a protocol session.
+     *
+     * @throws IllegalStateException once the application session is being invalidated
+     */
+    synchronized void addSession(FerrySipSession s) {
+        if (!valid || invalidating) throw new IllegalStateException("application session " + id + " is invalidated");
         sessions.put(s.getId(), s);
     }
 
@@ -137,6 +148,10 @@ final class FerryApplicationSession implements SipApplicationSession, TimerHost 
             if (invalidating) return;
             invalidating = true;
         }
+        invalidateNow();
+    }
+
+    private void invalidateNow() {
         for (FerrySipSession s : sipSessions()) {
             if (s.isValid()) s.invalidate();
         }
@@ -186,7 +201,13 @@ final class FerryApplicationSession implements SipApplicationSession, TimerHost 
         if (!valid || invalidating || !invalidateWhenReady || !isReadyToInvalidate()) return;
         app.listeners(SipListenerType.APPLICATION_SESSION, SipApplicationSessionListener.class)
                 .forEach(l -> app.call(() -> l.sessionReadyToInvalidate(new SipApplicationSessionEvent(this))));
-        if (valid && !invalidating && invalidateWhenReady && isReadyToInvalidate()) invalidate();
+        // the readiness check and the start of invalidation exclude addSession: a request routed to this
+        // application session meanwhile either counts (not ready) or finds it invalidating (a new one is used)
+        synchronized (this) {
+            if (!valid || invalidating || !invalidateWhenReady || !isReadyToInvalidate()) return;
+            invalidating = true;
+        }
+        invalidateNow();
     }
 
     // ------------------------------------------------------------------ attributes

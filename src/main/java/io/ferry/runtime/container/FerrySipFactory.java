@@ -173,6 +173,7 @@ final class FerrySipFactory implements SipFactory {
         byte[] body = o.bodyBytes();
         if (body.length > 0) request = request.withBody(o.headers().firstValue("Content-Type").orElse(null), body);
         FerrySipServletRequest out = app.container().newOutgoingRequest(session, request, true);
+        out.initialFlow = orig.initialFlow; // JSR 289 §15: getInitialRemoteAddr of the next application is the network client
         out.setRoutingDirective(SipApplicationRoutingDirective.CONTINUE, orig);
         return out;
     }

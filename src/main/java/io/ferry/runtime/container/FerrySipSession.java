@@ -172,6 +172,16 @@ final class FerrySipSession implements SipSession {
         return Optional.ofNullable(initialRequest);
     }
 
+    /** The CSeq number of the last ACK received for a 2xx this side sent; -1 before any. */
+    private long ackedCSeq = -1;
+
+    /** An ACK for the 2xx of {@code cseq} arrived: true the first time, false for a retransmission (RFC 3261 §13.3.1.4). */
+    synchronized boolean ackReceived(long cseq) {
+        if (cseq <= ackedCSeq) return false;
+        ackedCSeq = cseq;
+        return true;
+    }
+
     synchronized void lastAck(SipRequest ack) {
         this.lastAck = ack;
     }

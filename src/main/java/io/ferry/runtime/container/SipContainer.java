@@ -304,7 +304,22 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             transaction.respond(request.createResponse(503, "Service Unavailable"));
             return;
         }
+        if (hasToTag(request)) {
+            // RFC 3261 §12.2.2: a request within a dialog is matched and queued on its session at once (a map
+            // lookup, no application code), so requests of one dialog keep the order they arrived in
+            receive(transaction.flow(), request, transaction);
+            return;
+        }
+        // an initial request runs the application router and @SipApplicationKey: on the pool
         execute(() -> receive(transaction.flow(), request, transaction));
+    }
+
+    private static boolean hasToTag(SipRequest request) {
+        try {
+            return request.to().map(t -> t.tag() != null).orElse(false);
+        } catch (SipParseException e) {
+            return false;
+        }
     }
 
     private void execute(Runnable task) {
@@ -320,7 +335,21 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         try {
             Optional<DialogId> dialog = DialogId.ofReceivedRequest(request);
             if (dialog.isPresent()) {
-                FerrySipSession s = dialogs.get(dialog.get());
+                DialogId id = dialog.get();
+                FerrySipSession known = dialogs.get(id);
+                FerrySipSession awaiting = known == null ? awaitingResponse(id) : null;
+                if (awaiting != null) {
+                    // the response that creates this dialog may be queued on the session still (the peer's BYE or
+                    // NOTIFY can overtake it): match the request after it, on the same queue
+                    awaiting.appSessionImpl().queue().execute(() -> {
+                        FerrySipSession s = dialogs.get(id);
+                        if (s == null && request.isMethod("NOTIFY")) s = notifyBeforeResponse(id, request, flow);
+                        if (s == null || !s.isValid()) txn.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
+                        else subsequent(s, flow, request, sink, txn);
+                    });
+                    return;
+                }
+                FerrySipSession s = known;
                 if (s == null || !s.isValid()) {
                     // RFC 3261 §12.2.2: no dialog matches → 481
                     txn.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
@@ -338,6 +367,53 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                 txn.respond(request.createResponse(500, "Server Internal Error"));
             }
         }
+    }
+
+    /** The session of a dialog-creating request the application sent whose Call-ID and From tag {@code id} names, if still pending. */
+    private FerrySipSession awaitingResponse(DialogId id) {
+        for (FerrySipServletRequest out : clientRequests.values()) {
+            FerrySipSession s = out.session;
+            if (out.isInitial() && DialogState.isDialogCreating(out.getMethod()) && s.getCallId().equals(id.callId())
+                    && id.localTag().equals(s.localTag())) return s;
+        }
+        return null;
+    }
+
+    /**
+     * RFC 6665 §4.1.2.4 (and RFC 3515 for REFER): a NOTIFY may arrive before the 2xx to the
+     * SUBSCRIBE the application sent; it creates the dialog (route set = its Record-Route, remote
+     * target = its Contact) in the subscription's session. A NOTIFY of another fork, once the
+     * session has a dialog, is not matched (Ferry makes no derived session for it).
+     */
+    private FerrySipSession notifyBeforeResponse(DialogId id, SipRequest notify, Flow flow) {
+        for (FerrySipServletRequest out : clientRequests.values()) {
+            String method = out.getMethod();
+            FerrySipSession s = out.session;
+            if (!out.isInitial() || !(method.equals("SUBSCRIBE") || method.equals("REFER")) || !s.isValid()
+                    || !s.getCallId().equals(id.callId()) || !id.localTag().equals(s.localTag())) continue;
+            try {
+                SipRequest sent = out.request();
+                List<NameAddr> contacts = notify.contacts();
+                if (contacts.size() != 1 || contacts.get(0).isWildcard()) return null;
+                CSeq cseq = sent.cseq().orElseThrow();
+                boolean secure = out.flow != null && out.flow.secure() && sent.requestUri() instanceof SipUri u && u.secure();
+                synchronized (s) {
+                    if (s.dialog().isPresent()) return null;
+                    DialogState d = new DialogState(DialogRole.UAC, id, sent.from().orElseThrow(), sent.to().orElseThrow(),
+                            java.util.OptionalLong.of(cseq.number()), java.util.OptionalLong.empty(), contacts.get(0).uri(),
+                            notify.recordRoutes(), secure, DialogPhase.CONFIRMED, cseq);
+                    s.dialog(d);
+                    dialogs.put(id, s);
+                    s.state(SipSession.State.CONFIRMED);
+                }
+                if (s.flow().isEmpty()) s.flow(flow);
+                return s;
+            } catch (SipParseException | RuntimeException e) {
+                LOG.log(Level.INFO, "NOTIFY before the 2xx to its {0} does not fit: {1}", method, e.getMessage());
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -405,6 +481,13 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                 LOG.log(Level.WARNING, "application router gave a malformed subscriber URI: {0}", info.getSubscriberURI());
             }
         }
+        if (fromApplication != null && DialogState.isDialogCreating(req.method()) && !req.headers().contains("Contact")) {
+            // RFC 3261 §8.1.1.8: the next application answers a dialog-creating request only if it names a Contact;
+            // inside the node that is this node's own address
+            NameAddr contact = contactFor(fromApplication.initialFlow);
+            fromApplication.edits.containerEdit(m -> ((SipRequest) m).withHeader("Contact", contact.toString()));
+            req = fromApplication.request();
+        }
         deliverInitial(app, null, flow, req, sink, txn, popped, info.getRoutingRegion(), subscriber, info.getStateInfo(), fromApplication);
     }
 
@@ -437,9 +520,23 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             Optional<String> key = applicationKey(app, req, flow, sink);
             as = key.isPresent() ? app.applicationSessionByKey(key.get(), true) : app.newApplicationSession(null);
         }
-        FerryApplicationSession appSession = as;
         String localTag = SipRequest.newTag();
-        FerrySipSession session = newSession(appSession, req.callId().orElseThrow(), to.withoutParam("tag").withTag(localTag), from, DialogRole.UAS);
+        FerrySipSession created;
+        try {
+            created = newSession(as, req.callId().orElseThrow(), to.withoutParam("tag").withTag(localTag), from, DialogRole.UAS);
+        } catch (IllegalStateException invalidated) {
+            if (existing != null) {
+                // JSR 289 §15.11.2: the encoded application session is gone
+                sink.respond(req.createResponse(481, "Call/Transaction Does Not Exist"));
+                return;
+            }
+            // JSR 289 §15.11.3: the keyed application session was invalidated as the request arrived: a new one
+            Optional<String> key = Optional.ofNullable(as.key());
+            as = key.isPresent() ? app.applicationSessionByKey(key.get(), true) : app.newApplicationSession(null);
+            created = newSession(as, req.callId().orElseThrow(), to.withoutParam("tag").withTag(localTag), from, DialogRole.UAS);
+        }
+        FerryApplicationSession appSession = as;
+        FerrySipSession session = created;
         session.flow(flow);
         session.routing(region, subscriber);
         session.handlerName(servletName.get());
@@ -456,7 +553,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             session.internalPeer(fromApplication.session);
             fromApplication.session.internalPeer(session);
         }
-        if (txn != null) serverRequests.put(txn, in);
+        if (txn != null) {
+            // a CANCEL may have been answered while the request was being routed: the INVITE has its 487 then
+            synchronized (txn) {
+                if (txn.lastResponse().map(r -> r.status() >= 200).orElse(false)) {
+                    session.invalidate();
+                    return;
+                }
+                serverRequests.put(txn, in);
+            }
+        }
         if (!req.isMethod("ACK")) session.transactionStarted();
         appSession.queue().execute(() -> dispatch(session, in, null));
     }
@@ -515,8 +621,11 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         if (request.isMethod("ACK")) {
             try {
-                TimerScheduler.TimerHandle wait = awaitingAck.remove(s.getId() + " " + request.cseq().orElseThrow().number());
+                long cseq = request.cseq().orElseThrow().number();
+                TimerScheduler.TimerHandle wait = awaitingAck.remove(s.getId() + " " + cseq);
                 if (wait != null) wait.cancel();
+                // RFC 3261 §13.3.1.4: the UAC resends its ACK for every retransmitted 2xx; the application gets the first
+                if (!s.ackReceived(cseq)) return;
             } catch (SipParseException e) {
                 return;
             }
@@ -531,29 +640,32 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     @Override
     public void onAck(Flow flow, SipRequest ack, Optional<ServerTransaction> invite) {
-        execute(() -> {
-            try {
-                Optional<DialogId> id = DialogId.ofReceivedRequest(ack);
-                FerrySipSession s = id.map(dialogs::get).orElse(null);
-                if (s == null) {
-                    LOG.log(Level.DEBUG, "ACK matches no dialog: dropped (RFC 3261 §17.2.3)");
-                    return;
-                }
-                s.appSessionImpl().queue().execute(() -> subsequent(s, flow, ack, r -> false, null));
-            } catch (DialogException e) {
-                LOG.log(Level.DEBUG, "malformed ACK dropped: {0}", e.getMessage());
+        // queued on its session at once, in arrival order with the dialog's other requests (see onRequest)
+        try {
+            Optional<DialogId> id = DialogId.ofReceivedRequest(ack);
+            FerrySipSession s = id.map(dialogs::get).orElse(null);
+            if (s == null) {
+                LOG.log(Level.DEBUG, "ACK matches no dialog: dropped (RFC 3261 §17.2.3)");
+                return;
             }
-        });
+            s.appSessionImpl().queue().execute(() -> subsequent(s, flow, ack, r -> false, null));
+        } catch (DialogException e) {
+            LOG.log(Level.DEBUG, "malformed ACK dropped: {0}", e.getMessage());
+        }
     }
 
     /** JSR 289 §11.2.5 / RFC 3261 §9.2: 487 for the INVITE (the layer answered the CANCEL), then doCancel. */
     @Override
     public void onCancel(ServerTransaction invite, SipRequest cancel) {
         execute(() -> {
-            FerrySipServletRequest in = serverRequests.get(invite);
-            if (in == null) {
-                invite.respond(invite.request().createResponse(487, "Request Terminated"));
-                return;
+            FerrySipServletRequest in;
+            synchronized (invite) {
+                in = serverRequests.get(invite);
+                if (in == null) {
+                    // RFC 3261 §9.2: not dispatched yet; routing sees the 487 and does not dispatch it
+                    invite.respond(invite.request().createResponse(487, "Request Terminated"));
+                    return;
+                }
             }
             FerrySipSession s = in.session;
             s.appSessionImpl().queue().execute(() -> cancelled(in, cancel, invite.flow()));
@@ -643,6 +755,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                     s.state(status >= 200 ? SipSession.State.CONFIRMED : SipSession.State.EARLY);
                 } else if (d.isPresent()) {
                     DialogState next = d.get().onResponseSent(r);
+                    if (status >= 200 && endsSubscriptionDialog(next, original)) next = next.terminated();
                     s.dialog(next);
                     if (next.phase() == DialogPhase.CONFIRMED && s.stateNow() == SipSession.State.EARLY) s.state(SipSession.State.CONFIRMED);
                     if (next.phase() == DialogPhase.TERMINATED) s.state(SipSession.State.TERMINATED);
@@ -664,6 +777,19 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             if (!method.equals("ACK")) s.transactionEnded();
             if (method.equals("INVITE") && status < 300) awaitAck(s, request, response, wire);
         }
+    }
+
+    /**
+     * RFC 6665 §4.4.1: a dialog that SUBSCRIBE (or REFER) created ends with its subscription, once
+     * a NOTIFY with {@code Subscription-State: terminated} is answered. Ferry assumes one
+     * subscription per such dialog; a REFER inside an INVITE dialog never ends that dialog.
+     */
+    private static boolean endsSubscriptionDialog(DialogState d, SipRequest request) {
+        if (!request.isMethod("NOTIFY")) return false;
+        String creator = d.creatingRequest().method();
+        if (!creator.equals("SUBSCRIBE") && !creator.equals("REFER")) return false;
+        return request.headers().firstValue("Subscription-State")
+                .map(v -> v.trim().toLowerCase(java.util.Locale.ROOT).startsWith("terminated")).orElse(false);
     }
 
     private static boolean needsContact(String method, int status) {
@@ -949,11 +1075,14 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             onStrayResponse(transaction.flow(), response);
             return;
         }
-        if (response.status() >= 200 && !(transaction.isInvite() && response.statusClass() == 2)) {
-            clientRequests.remove(transaction.branch() + " " + transaction.method());
-        }
+        String key = transaction.branch() + " " + transaction.method();
+        boolean done = response.status() >= 200 && !(transaction.isInvite() && response.statusClass() == 2);
         Flow flow = transaction.flow();
-        out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, response, flow));
+        out.session.appSessionImpl().queue().execute(() -> {
+            receiveResponse(out, response, flow);
+            // forgotten only once the response is processed: requests of its dialog that overtook it wait for it
+            if (done) clientRequests.remove(key, out);
+        });
     }
 
     @Override
@@ -985,7 +1114,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     @Override
     public void onTerminated(Transaction transaction) {
-        if (transaction instanceof ClientTransaction c) clientRequests.remove(c.branch() + " " + c.method());
+        if (transaction instanceof ClientTransaction c) {
+            String key = c.branch() + " " + c.method();
+            FerrySipServletRequest out = clientRequests.get(key);
+            // after any response still queued for it (see onResponse)
+            if (out != null) out.session.appSessionImpl().queue().execute(() -> clientRequests.remove(key, out));
+        }
         else if (transaction instanceof ServerTransaction s) serverRequests.remove(s);
     }
 
@@ -1000,10 +1134,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         if (status >= 200) pendingCancels.remove(out);
         String method = out.getMethod();
+        // the session of the dialog the To tag names: the original one or a derived one (forking)
+        FerrySipSession byTag = sessionOfDialog(s, response);
         if (method.equals("INVITE") && response.statusClass() == 2 && hadFinal
-                && s.dialog().map(d -> d.id().remoteTag()).filter(t -> t.equalsIgnoreCase(toTag(response))).isPresent()) {
-            // RFC 3261 §13.2.2.4: a retransmitted 2xx: the ACK again, not the application
-            s.lastAck().ifPresent(ack -> s.flow().ifPresent(f -> f.send(ack)));
+                && byTag != null && byTag.stateNow() == SipSession.State.CONFIRMED) {
+            // RFC 3261 §13.2.2.4: a retransmitted 2xx (of any fork): the ACK again, not the application
+            byTag.lastAck().ifPresent(ack -> byTag.flow().ifPresent(f -> f.send(ack)));
             return;
         }
         if (status == 100) return; // hop by hop: not passed to applications
@@ -1020,7 +1156,14 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                         dialogs.put(created.id(), s);
                         s.state(status >= 200 ? SipSession.State.CONFIRMED : SipSession.State.EARLY);
                     } else if (!d.get().id().remoteTag().equalsIgnoreCase(tag)) {
-                        target = derive(s, sent, response);
+                        if (byTag != null && byTag != s) {
+                            // JSR 289 §6.2.3.2: a later response of a fork that has its derived session already
+                            target = byTag;
+                            byTag.dialog(byTag.dialog().orElseThrow().onResponse(response));
+                            if (status >= 200) byTag.state(SipSession.State.CONFIRMED);
+                        } else {
+                            target = derive(s, sent, response);
+                        }
                     } else {
                         DialogState next = d.get().onResponse(response);
                         s.dialog(next);
@@ -1033,6 +1176,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                     s.state(SipSession.State.INITIAL);
                 } else if (d.isPresent() && !out.isInitial()) {
                     DialogState next = d.get().onResponse(response);
+                    if (status >= 200 && endsSubscriptionDialog(next, sent)) next = next.terminated();
                     s.dialog(next);
                     if (next.phase() == DialogPhase.TERMINATED) s.state(SipSession.State.TERMINATED);
                 } else if (out.isInitial() && status >= 300 && DialogState.isDialogCreating(method)) {
@@ -1046,6 +1190,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         FerrySipServletResponse in = new FerrySipServletResponse(this, response, target, out, true);
         if (flow != null) in.flow = flow;
         dispatch(target, null, in);
+    }
+
+    /** The session of {@code original}'s application session whose dialog the response's tags name, if any. */
+    private FerrySipSession sessionOfDialog(FerrySipSession original, SipResponse response) {
+        try {
+            FerrySipSession s = dialogs.get(DialogId.ofReceivedResponse(response));
+            return s != null && s.appSessionImpl() == original.appSessionImpl() ? s : null;
+        } catch (DialogException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String toTag(SipResponse response) {
