@@ -177,8 +177,11 @@ final class Application implements ApplicationHandle {
         FerryApplicationSession s = new FerryApplicationSession(this, id, key);
         sessions.put(id, s);
         if (key != null) sessionsByKey.put(key, id);
-        listeners(SipListenerType.APPLICATION_SESSION, javax.servlet.sip.SipApplicationSessionListener.class)
-                .forEach(l -> call(() -> l.sessionCreated(new javax.servlet.sip.SipApplicationSessionEvent(s))));
+        // serialised with the session's messages (JSR 289 concurrency), ahead of anything queued later
+        var created = listeners(SipListenerType.APPLICATION_SESSION, javax.servlet.sip.SipApplicationSessionListener.class);
+        if (!created.isEmpty()) {
+            s.queue().execute(() -> created.forEach(l -> call(() -> l.sessionCreated(new javax.servlet.sip.SipApplicationSessionEvent(s)))));
+        }
         return s;
     }
 

@@ -249,8 +249,11 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                 ? running.substring(as.application().name().length() + 1)
                 : as.application().defaultServlet().orElse(null));
         as.addSession(s);
-        as.application().listeners(SipListenerType.SESSION, SipSessionListener.class)
-                .forEach(l -> as.application().call(() -> l.sessionCreated(new SipSessionEvent(s))));
+        // serialised with the application session's messages (JSR 289 concurrency)
+        var created = as.application().listeners(SipListenerType.SESSION, SipSessionListener.class);
+        if (!created.isEmpty()) {
+            as.queue().execute(() -> created.forEach(l -> as.application().call(() -> l.sessionCreated(new SipSessionEvent(s)))));
+        }
         return s;
     }
 
