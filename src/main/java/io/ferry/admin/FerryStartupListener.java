@@ -5,7 +5,10 @@ import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
 import javax.servlet.annotation.WebListener;
 
-/** Runs Ferry's startup and shutdown with the web application's lifecycle. */
+/**
+ * Runs Ferry's shutdown with the web application's lifecycle, and its startup when
+ * {@link FerryInitializer} could not (no CDI that early).
+ */
 @WebListener
 public class FerryStartupListener implements ServletContextListener {
 
@@ -14,7 +17,9 @@ public class FerryStartupListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        lifecycle.start(event.getServletContext());
+        if (lifecycle.state() == FerryLifecycle.State.STARTING) {
+            lifecycle.start(event.getServletContext());
+        }
     }
 
     @Override
