@@ -141,7 +141,8 @@ class SipTransportsIT {
             String response = readMessage(s.getInputStream());
             assertTrue(response.startsWith("SIP/2.0 200 OK"), response);
             await().atMost(Duration.ofSeconds(5)).until(() -> events().stream()
-                    .anyMatch(l -> l.contains("call-id=tls-" + b) && l.contains("transport=TLS") && l.contains("tls=true")));
+                    .anyMatch(l -> l.contains("call-id=tls-" + b) && l.contains("transport=TLS") && l.contains("tls=true")
+                            && l.contains("cipher=TLS_")));
         }
     }
 

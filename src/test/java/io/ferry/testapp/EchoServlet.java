@@ -59,7 +59,8 @@ public class EchoServlet extends SipServlet {
 
     private void record(SipServletRequest req, SipFlow flow) {
         events.add("request " + req.getMethod() + " flow=" + flow.id() + " transport=" + req.getTransport()
-                + " tls=" + req.isSecure() + " call-id=" + req.getCallId());
+                + " tls=" + req.isSecure() + " cipher=" + req.getAttribute("javax.servlet.request.cipher_suite")
+                + " call-id=" + req.getCallId());
     }
 
     /** An OPTIONS to the client on {@code flow} (RFC 5626 §5.3 style: routed by flow, not by URI). */

@@ -247,9 +247,33 @@ abstract class FerrySipServletMessage implements SipServletMessage {
 
     // ------------------------------------------------------------------ attributes
 
+    /** Servlet 4.0 §3.8 / JSR 289 §5.8: the TLS attributes of a message that came over TLS or WSS. */
+    static final String CERTIFICATES = "javax.servlet.request.X509Certificate";
+    static final String CIPHER_SUITE = "javax.servlet.request.cipher_suite";
+    static final String TLS_PROTOCOL = "io.ferry.tls.protocol";
+    static final String TLS_SERVER_NAME = "io.ferry.tls.server_name";
+
+    private Object tlsAttribute(String name) {
+        Flow f = flow;
+        if (f == null || f.tls().isEmpty()) return null;
+        var tls = f.tls().get();
+        return switch (name) {
+            case CERTIFICATES -> tls.peerCertificates().isEmpty() ? null
+                    : tls.peerCertificates().toArray(new java.security.cert.X509Certificate[0]);
+            case CIPHER_SUITE -> tls.cipherSuite();
+            case TLS_PROTOCOL -> tls.protocol();
+            case TLS_SERVER_NAME -> tls.serverName().orElse(null);
+            default -> null;
+        };
+    }
+
     @Override
     public Object getAttribute(String name) {
         if (name == null) throw new NullPointerException("attribute name");
+        if (name.equals(CERTIFICATES) || name.equals(CIPHER_SUITE) || name.equals(TLS_PROTOCOL) || name.equals(TLS_SERVER_NAME)) {
+            Object set = edits.getAttribute(name);
+            return set != null ? set : tlsAttribute(name);
+        }
         if (io.ferry.flow.SipFlows.ATTRIBUTE.equals(name)) {
             Object set = edits.getAttribute(name);
             if (set != null) return set;
@@ -261,7 +285,12 @@ abstract class FerrySipServletMessage implements SipServletMessage {
 
     @Override
     public Enumeration<String> getAttributeNames() {
-        return edits.getAttributeNames();
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(java.util.Collections.list(edits.getAttributeNames()));
+        if (flow != null) names.add(io.ferry.flow.SipFlows.ATTRIBUTE);
+        for (String tls : new String[] {CERTIFICATES, CIPHER_SUITE, TLS_PROTOCOL, TLS_SERVER_NAME}) {
+            if (tlsAttribute(tls) != null) names.add(tls);
+        }
+        return java.util.Collections.enumeration(names);
     }
 
     @Override
