@@ -446,6 +446,11 @@ final class FerrySipSession implements SipSession {
         app().listeners(SipListenerType.SESSION, SipSessionListener.class)
                 .forEach(l -> app().call(() -> l.sessionDestroyed(new SipSessionEvent(this))));
         for (String name : List.copyOf(attributes.keySet())) removeAttributeInternal(name);
+        synchronized (appSession) {
+            // JSR 289 §12: an invalidated session is linked to nothing
+            if (linked != null) linked.linked(null);
+            linked = null;
+        }
         app().container().forget(this);
         appSession.removeSession(this);
         appSession.queue().execute(appSession::checkReadyToInvalidate);

@@ -427,6 +427,8 @@ class ContainerB2buaTest {
         s2.invalidate();
         assertThrows(IllegalArgumentException.class, () -> helper.linkSipSessions(s2, s3), "an invalidated session");
         assertThrows(IllegalArgumentException.class, () -> helper.getLinkedSession(s2));
+        s3.invalidate();
+        assertNull(helper.getLinkedSession(s1), "an invalidated session is linked to nothing");
     }
 
     @Test
