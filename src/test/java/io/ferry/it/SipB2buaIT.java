@@ -58,4 +58,25 @@ class SipB2buaIT {
         String byeIn = awaitOne(node, "app=b2bua", "event=response", "method=BYE", "status=200", "call-id=" + calleeCallId);
         assertEquals(callerCallId, value(byeIn, "linked-call-id"), "the 200 to BYE goes back to the caller's BYE");
     }
+
+    @Test
+    void jsr289_12_callerCancel_mappedToCancelOnCalleeLeg_487Upstream() throws Exception {
+        String test = "b2bua-cancel-" + SipWire.token();
+        int port = FreePorts.udpAndTcp();
+        Sipp.Running callee = Sipp.listen("b2bua-cancel-callee", "u1", port, List.of());
+        Sipp.awaitListening("u1", port);
+
+        Sipp.Result caller = Sipp.run("b2bua-cancel-caller", "u1", node.sipPort(),
+                List.of("-key", "test_id", test, "-key", "callee_port", Integer.toString(port)));
+        assertEquals(0, caller.exitCode(), "the caller's checks (180 relayed, 200 to CANCEL, 487):\n" + caller.output());
+        Sipp.Result r = callee.await();
+        assertEquals(0, r.exitCode(), "the callee's checks (CANCEL with the INVITE's CSeq, ACK of the 487):\n" + r.output());
+
+        String out = awaitOne(node, "app=b2bua", "event=invite-out", "test=" + test);
+        String calleeCallId = value(out, "call-id");
+        String cancel = awaitOne(node, "app=b2bua", "event=cancel-out", "call-id=" + calleeCallId);
+        assertEquals(value(out, "linked-call-id"), value(cancel, "linked-call-id"), "the CANCEL answers the caller's CANCEL");
+        String terminated = awaitOne(node, "app=b2bua", "event=response", "status=487", "call-id=" + calleeCallId);
+        assertTrue(terminated.contains(" method=INVITE "), terminated);
+    }
 }
