@@ -76,8 +76,8 @@ final class FerryB2buaHelper implements B2buaHelper {
         if (linked) {
             FerrySipSession first = orig.session;
             synchronized (first.appSessionImpl()) {
-                if (first.linkedSession() != null) {
-                    throw new IllegalArgumentException("JSR 289 §12: the session of the original request is linked to another session already");
+                if (first.linkedSession() != null || orig.linkedRequest() != null) {
+                    throw new IllegalArgumentException("JSR 289 §12: the original request or its session is linked to another one already");
                 }
             }
         }
@@ -285,7 +285,7 @@ final class FerryB2buaHelper implements B2buaHelper {
         if (session == null) throw new NullPointerException("session");
         if (mode == null) throw new NullPointerException("mode");
         FerrySipSession s = own(session);
-        if (!s.isValid()) throw new IllegalStateException("JSR 289 §12: the session is invalidated");
+        if (!s.isValid()) throw new IllegalArgumentException("JSR 289 §12: the session is invalidated");
         List<FerrySipServletMessage> out = new ArrayList<>();
         for (FerrySipServletMessage m : s.pendingMessages()) {
             boolean uas = m instanceof FerrySipServletRequest r && r.incoming();

@@ -166,6 +166,8 @@ class ContainerB2buaTest {
         assertSame(leg, helper.getLinkedSipServletRequest(in));
         assertSame(in, helper.getLinkedSipServletRequest(leg));
         assertEquals(FerrySipServletRequest.UaMode.B2BUA, ((FerrySipServletRequest) in).uaMode());
+        assertThrows(IllegalArgumentException.class, () -> helper.createRequest(in, true, null),
+                "JSR 289 §12: the original request and its session are linked already");
     }
 
     @Test
@@ -429,6 +431,7 @@ class ContainerB2buaTest {
         assertThrows(IllegalArgumentException.class, () -> helper.getLinkedSession(s2));
         s3.invalidate();
         assertNull(helper.getLinkedSession(s1), "an invalidated session is linked to nothing");
+        assertThrows(IllegalArgumentException.class, () -> helper.getPendingMessages(s3, UAMode.UAC), "an invalidated session");
     }
 
     @Test
