@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * The {@code b2bua} sample application (io.ferry.sipapps.b2bua, JSR 289 §12) bridges a Node
  * WebSocket caller (src/test/js/sip-ws-client.js, scenario invite: INVITE, 180, 200 with SDP,
  * ACK, BYE) to a sipp UAS over UDP (uas-invite.xml: 180, 200, then checks the ACK and the BYE it
- * gets). Both ends check their own wire; the event log shows the two legs and their links.
+ * gets); a sipp callee that hangs up (b2bua-bye-*.xml); a sipp caller that cancels while the callee
+ * rings (b2bua-cancel-*.xml). Both ends check their own wire; the event log shows the two legs and
+ * their links.
  */
 class SipB2buaIT {
 
@@ -78,5 +80,24 @@ class SipB2buaIT {
         assertEquals(value(out, "linked-call-id"), value(cancel, "linked-call-id"), "the CANCEL answers the caller's CANCEL");
         String terminated = awaitOne(node, "app=b2bua", "event=response", "status=487", "call-id=" + calleeCallId);
         assertTrue(terminated.contains(" method=INVITE "), terminated);
+    }
+
+    @Test
+    void jsr289_12_calleeBye_propagatedToCaller_200RelayedBack() throws Exception {
+        String test = "b2bua-callee-bye-" + SipWire.token();
+        int port = FreePorts.udpAndTcp();
+        Sipp.Running callee = Sipp.listen("b2bua-bye-callee", "u1", port, List.of());
+        Sipp.awaitListening("u1", port);
+
+        Sipp.Result caller = Sipp.run("b2bua-bye-caller", "u1", node.sipPort(),
+                List.of("-key", "test_id", test, "-key", "callee_port", Integer.toString(port)));
+        assertEquals(0, caller.exitCode(), "the caller's checks (200, then a BYE in its dialog):\n" + caller.output());
+        Sipp.Result r = callee.await();
+        assertEquals(0, r.exitCode(), "the callee's checks (200 to its BYE):\n" + r.output());
+
+        String out = awaitOne(node, "app=b2bua", "event=invite-out", "test=" + test);
+        String callerCallId = value(out, "linked-call-id");
+        String bye = awaitOne(node, "app=b2bua", "event=bye-out", "call-id=" + callerCallId);
+        assertEquals(value(out, "call-id"), value(bye, "linked-call-id"), "the caller's BYE copies the callee's");
     }
 }
