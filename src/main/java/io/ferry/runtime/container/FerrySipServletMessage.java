@@ -45,6 +45,15 @@ abstract class FerrySipServletMessage implements SipServletMessage {
         return edits.toMessage();
     }
 
+    /** The CSeq number of the message; -1 when it has none or it is malformed. */
+    long cseqNumber() {
+        try {
+            return message().cseq().map(io.ferry.sip.CSeq::number).orElse(-1L);
+        } catch (io.ferry.sip.SipParseException e) {
+            return -1;
+        }
+    }
+
     // ------------------------------------------------------------------ headers
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.servlet.AsyncContext;
 import javax.servlet.DispatcherType;
 import javax.servlet.ReadListener;
@@ -51,6 +52,9 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         boolean respond(SipResponse response);
     }
 
+    /** JSR 289 §10.1, §12: a request is proxied or handled by a B2BUA, never both. */
+    enum UaMode { UNDECIDED, PROXY, B2BUA }
+
     private final boolean incoming;
     private final boolean initial;
     private final ResponseSink sink;
@@ -73,6 +77,14 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private volatile FerrySipServletRequest internalTarget;
     /** For an outgoing CANCEL: the INVITE it cancels. */
     private FerrySipServletRequest cancelled;
+    /** getProxy and getB2buaHelper exclude each other (JSR 289 §10.1, §12). */
+    private UaMode uaMode = UaMode.UNDECIDED;
+    /** JSR 289 §12: the request of the other leg this one was created from (or that was created from it). */
+    private volatile FerrySipServletRequest linkedRequest;
+    /** JSR 289 §4.1.3: the parts of a Contact the application chose (user, display name, parameters); the container fills host and port. */
+    private volatile NameAddr contactTemplate;
+    /** The final response sent was a 2xx: more 2xx may follow through B2buaHelper.createResponseToOriginalRequest. */
+    private boolean final2xxSent;
 
     /** An incoming request. */
     FerrySipServletRequest(SipContainer container, SipRequest request, FerrySipSession session, Flow flow,
@@ -188,9 +200,11 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     /** Sends a response of this incoming request (called by {@link FerrySipServletResponse#send}). */
     boolean respond(SipResponse response) {
         synchronized (this) {
-            if (finalResponseSent) throw new IllegalStateException("a final response has been sent for this request");
+            boolean another2xx = response.statusClass() == 2 && final2xxSent && getMethod().equals("INVITE");
+            if (finalResponseSent && !another2xx) throw new IllegalStateException("a final response has been sent for this request");
             if (response.status() >= 200) {
                 finalResponseSent = true;
+                final2xxSent = response.statusClass() == 2;
                 edits.commit();
             }
         }
@@ -207,6 +221,7 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
             sent = true;
         }
         session.accessed();
+        if (!getMethod().equals("ACK") && !getMethod().equals("CANCEL")) session.pending(this);
         container.send(this);
     }
 
@@ -414,9 +429,41 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         return getProxy();
     }
 
+    /** JSR 289 §12: the helper; IllegalStateException once the request is proxied. */
     @Override
     public B2buaHelper getB2buaHelper() {
-        throw new IllegalStateException("Ferry does not provide B2buaHelper yet (docs/sip-servlet-compliance.md): use SipFactory.createRequest");
+        synchronized (this) {
+            if (uaMode == UaMode.PROXY) throw new IllegalStateException("JSR 289 §12: the request is proxied (getProxy was called): no B2buaHelper");
+            uaMode = UaMode.B2BUA;
+        }
+        return new FerryB2buaHelper(container);
+    }
+
+    synchronized UaMode uaMode() {
+        return uaMode;
+    }
+
+    synchronized boolean final2xxSent() {
+        return final2xxSent;
+    }
+
+    /** The linked request of the other leg while the two sessions stay linked (unlinking sessions unlinks their requests). */
+    FerrySipServletRequest linkedRequest() {
+        FerrySipServletRequest other = linkedRequest;
+        if (other == null || session == null || other.session == null) return null;
+        return session.linkedSession() == other.session ? other : null;
+    }
+
+    void linkedRequest(FerrySipServletRequest other) {
+        this.linkedRequest = other;
+    }
+
+    Optional<NameAddr> contactTemplate() {
+        return Optional.ofNullable(contactTemplate);
+    }
+
+    void contactTemplate(NameAddr template) {
+        this.contactTemplate = template;
     }
 
     // ------------------------------------------------------------------ content as a stream

@@ -15,6 +15,7 @@ import io.ferry.sip.SipRequest;
 import io.ferry.sip.Uri;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -76,6 +77,14 @@ final class FerrySipSession implements SipSession {
     private SipRequest lastAck;
     /** The initial request that created a UAS session (for Join/Replaces lookups). */
     private SipRequest initialRequest;
+
+    // JSR 289 §12: B2BUA state
+    /** The session linked to this one (B2buaHelper), guarded by the application session's lock. */
+    private FerrySipSession linked;
+    /** A UAS session's original request: the initial request that created it (or its original session). */
+    private volatile FerrySipServletRequest originalRequest;
+    /** Requests without a final response (received or sent) and received 2xx to INVITE not yet acknowledged. */
+    private final List<FerrySipServletMessage> pending = new ArrayList<>();
 
     FerrySipSession(FerryApplicationSession appSession, String id, String callId, NameAddr localParty, NameAddr remoteParty,
                     DialogRole role) {
@@ -216,6 +225,46 @@ final class FerrySipSession implements SipSession {
         synchronized (this) {
             this.handler = name;
         }
+    }
+
+    // ------------------------------------------------------------------ B2BUA bookkeeping (JSR 289 §12)
+
+    FerrySipSession linkedSession() {
+        synchronized (appSession) {
+            return linked;
+        }
+    }
+
+    /** Sets both ends of the link (or clears them with {@code null}); called under the application session's lock. */
+    void linked(FerrySipSession other) {
+        this.linked = other;
+    }
+
+    void originalRequest(FerrySipServletRequest request) {
+        this.originalRequest = request;
+    }
+
+    Optional<FerrySipServletRequest> originalRequest() {
+        return Optional.ofNullable(originalRequest);
+    }
+
+    /** A request was received or sent in this session (pending until its final response), or a 2xx to INVITE received (until ACKed). */
+    synchronized void pending(FerrySipServletMessage message) {
+        pending.add(message);
+    }
+
+    /** The final response of {@code request} was sent or received. */
+    synchronized void finalResponse(FerrySipServletRequest request) {
+        pending.remove(request);
+    }
+
+    /** An ACK for the 2xx to the INVITE of CSeq {@code cseq} was sent. */
+    synchronized void acked(long cseq) {
+        pending.removeIf(m -> m instanceof FerrySipServletResponse r && r.cseqNumber() == cseq);
+    }
+
+    synchronized List<FerrySipServletMessage> pendingMessages() {
+        return List.copyOf(pending);
     }
 
     // ------------------------------------------------------------------ SipSession
@@ -397,6 +446,11 @@ final class FerrySipSession implements SipSession {
         app().listeners(SipListenerType.SESSION, SipSessionListener.class)
                 .forEach(l -> app().call(() -> l.sessionDestroyed(new SipSessionEvent(this))));
         for (String name : List.copyOf(attributes.keySet())) removeAttributeInternal(name);
+        synchronized (appSession) {
+            // JSR 289 §12: an invalidated session is linked to nothing
+            if (linked != null) linked.linked(null);
+            linked = null;
+        }
         app().container().forget(this);
         appSession.removeSession(this);
         appSession.queue().execute(appSession::checkReadyToInvalidate);

@@ -487,7 +487,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         if (fromApplication != null && DialogState.isDialogCreating(req.method()) && !req.headers().contains("Contact")) {
             // RFC 3261 §8.1.1.8: the next application answers a dialog-creating request only if it names a Contact;
             // inside the node that is this node's own address
-            NameAddr contact = contactFor(fromApplication.initialFlow);
+            NameAddr contact = contactFor(fromApplication, fromApplication.initialFlow);
             fromApplication.edits.containerEdit(m -> ((SipRequest) m).withHeader("Contact", contact.toString()));
             req = fromApplication.request();
         }
@@ -546,6 +546,8 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         session.initialRequest(req);
         FerrySipServletRequest in = new FerrySipServletRequest(this, req, session, flow, true, sink, popped);
         in.routingState(region, subscriber, stateInfo);
+        session.originalRequest(in);
+        if (!req.isMethod("ACK")) session.pending(in);
         if (fromApplication != null) {
             // the sending application's request is now on its way: committed, one transaction pending
             fromApplication.edits.commit();
@@ -635,6 +637,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         if (flow != null && s.role() == DialogRole.UAS) s.flow(flow);
         FerrySipServletRequest in = new FerrySipServletRequest(this, request, s, flow, false, sink, null);
+        if (!request.isMethod("ACK")) s.pending(in);
         if (txn != null) serverRequests.put(txn, in);
         if (!request.isMethod("ACK")) s.transactionStarted();
         s.accessed();
@@ -776,6 +779,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         response.edits.commit();
         if (!ok) LOG.log(Level.DEBUG, "response {0} to {1} not sent: the flow refused it", status, method);
         if (status >= 200) {
+            request.session.finalResponse(request);
             serverRequests.values().remove(request);
             if (!method.equals("ACK")) s.transactionEnded();
             if (method.equals("INVITE") && status < 300) awaitAck(s, request, response, wire);
@@ -835,6 +839,32 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         Duration first = flow != null && !flow.transport().reliable() ? t1 : t1.multipliedBy(64);
         awaitingAck.put(key, scheduler.schedule(step[0], first));
     }
+
+    /**
+     * JSR 289 §4.1.3: the Contact of a request the application sends: this node's address on
+     * {@code flow}, with the user part, display name and parameters the application chose (a
+     * B2buaHelper header map), never its host, port or transport.
+     */
+    NameAddr contactFor(FerrySipServletRequest out, Flow flow) {
+        NameAddr base = contactFor(flow);
+        Optional<NameAddr> chosen = out.contactTemplate();
+        if (chosen.isEmpty() || !(base.uri() instanceof SipUri node)) return base;
+        NameAddr t = chosen.get();
+        SipUri uri = node;
+        if (t.uri() instanceof SipUri wanted) {
+            if (wanted.user() != null) uri = uri.withUser(wanted.user());
+            for (Parameters.Param p : wanted.params().asList()) {
+                if (!B2BUA_CONTACT_URI_FIXED.contains(p.name().toLowerCase(java.util.Locale.ROOT))) uri = uri.withParam(p.name(), p.value());
+            }
+        }
+        NameAddr merged = NameAddr.of(uri);
+        if (t.displayName() != null) merged = merged.withDisplayName(t.displayNameUnquoted());
+        for (Parameters.Param p : t.params().asList()) merged = merged.withParam(p.name(), p.value());
+        return merged;
+    }
+
+    /** Contact URI parameters the container owns (they say how this node is reached). */
+    private static final java.util.Set<String> B2BUA_CONTACT_URI_FIXED = java.util.Set.of("transport", "maddr", "lr", "ttl", "method");
 
     /** Ferry's Contact for a message on {@code flow}: this node's address on that flow. */
     NameAddr contactFor(Flow flow) {
@@ -948,7 +978,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         String method = m.method();
         if (!m.headers().contains("Max-Forwards")) m = m.withHeader("Max-Forwards", "70");
         if ((DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method)) && !m.headers().contains("Contact")) {
-            m = m.withHeader("Contact", contactFor(flow).toString());
+            m = m.withHeader("Contact", contactFor(out, flow).toString());
         }
         String branch = newBranch();
         InetSocketAddress local = flow.localAddress();
@@ -1001,6 +1031,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     private void sendAck(FerrySipServletRequest ack) {
         FerrySipSession s = ack.session;
+        s.acked(ack.cseqNumber());
         Optional<FerrySipSession> peer = s.internalPeer();
         if (peer.isPresent()) {
             ack.edits.commit();
@@ -1189,9 +1220,14 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         } catch (DialogException | IllegalArgumentException e) {
             LOG.log(Level.INFO, "response {0} to {1} does not fit its dialog: {2}", status, method, e.getMessage());
         }
-        if (status >= 200 && !hadFinal) s.transactionEnded();
+        if (status >= 200 && !hadFinal) {
+            s.transactionEnded();
+            s.finalResponse(out);
+        }
         FerrySipServletResponse in = new FerrySipServletResponse(this, response, target, out, true);
         if (flow != null) in.flow = flow;
+        // JSR 289 §12: a 2xx to INVITE stays pending (UAC) until the application acknowledges it
+        if (method.equals("INVITE") && response.statusClass() == 2) target.pending(in);
         dispatch(target, null, in);
     }
 
