@@ -677,7 +677,10 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     private void cancelled(FerrySipServletRequest invite, SipRequest cancel, Flow flow) {
         FerrySipSession s = invite.session;
-        if (!invite.finalResponseSent()) {
+        FerryProxy proxy = invite.proxyOrNull();
+        if (proxy != null && proxy.cancelledUpstream()) {
+            // RFC 3261 §16.10: the branches are cancelled; their 487s make the best response
+        } else if (!invite.finalResponseSent()) {
             FerrySipServletResponse r487 = (FerrySipServletResponse) invite.createResponse(487, "Request Terminated");
             sendResponse(r487);
             s.state(SipSession.State.TERMINATED);
@@ -710,6 +713,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             });
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ServletFailure f ? f.getCause() : e;
+            if (cause instanceof javax.servlet.sip.TooManyHopsException && request != null && request.incoming()
+                    && !request.finalResponseSent() && !request.getMethod().equals("ACK")) {
+                // JSR 289 §10.2.1 / RFC 3261 §16.3 step 3: Max-Forwards reached 0
+                respondSafely(request, 483, "Too Many Hops");
+                return;
+            }
             LOG.log(Level.ERROR, "SIP servlet " + s.handlerName() + " of " + app.name() + " failed", cause);
             // JSR 289 §... a servlet that throws on a request that has no final response: 500
             if (request != null && request.incoming() && !request.getMethod().equals("ACK")
@@ -947,7 +956,8 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         SipRequest m = out.request();
         String method = m.method();
         if (!m.headers().contains("Max-Forwards")) m = m.withHeader("Max-Forwards", "70");
-        if ((DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method)) && !m.headers().contains("Contact")) {
+        if ((DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method)) && !m.headers().contains("Contact")
+                && out.proxyBranch() == null) {
             m = m.withHeader("Contact", contactFor(flow).toString());
         }
         String branch = newBranch();
@@ -972,6 +982,28 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             LOG.log(Level.WARNING, "sending " + method + " failed", e);
             failLocally(out, TransactionFailure.TRANSPORT_ERROR);
         }
+    }
+
+    // ------------------------------------------------------------------ proxying (JSR 289 §10, RFC 3261 §16)
+
+    /** A proxy branch's request (RFC 3261 §16.6 steps 7-8): to its flow, its first Route or its Request-URI, with Ferry's Via on top. */
+    void sendProxyBranch(FerrySipServletRequest out) {
+        sendToNetwork(out, List.of());
+    }
+
+    /** A response the proxy passes upstream (RFC 3261 §16.7 step 8) on the server transaction of {@code in}. */
+    void forwardUpstream(FerrySipServletRequest in, SipResponse response) {
+        boolean wasFinal = in.finalResponseSent();
+        if (!in.forwardUpstream(response)) LOG.log(Level.DEBUG, "proxied response {0} not sent: the flow refused it", response.status());
+        if (response.status() >= 200 && !wasFinal) {
+            serverRequests.values().remove(in);
+            in.session.transactionEnded();
+        }
+    }
+
+    /** A branch response to the servlet (JSR 289 §10.2.4: doResponse or doBranchResponse), on the session's queue. */
+    void dispatchProxyResponse(FerrySipSession s, FerrySipServletResponse response) {
+        dispatch(s, null, response);
     }
 
     private SipStack stack() {
@@ -1136,6 +1168,15 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             if (cancel != null) transmitCancel(out, cancel);
         }
         if (status >= 200) pendingCancels.remove(out);
+        FerryProxyBranch branch = out.proxyBranch();
+        if (branch != null) {
+            // JSR 289 §10: responses of proxy branches (and of their CANCELs, which stay hop by hop) go to the proxy
+            if (out.cancelledRequest() == null) {
+                if (status >= 200 && !hadFinal) s.transactionEnded();
+                ((FerryProxy) branch.getProxy()).received(branch, response);
+            }
+            return;
+        }
         String method = out.getMethod();
         // the session of the dialog the To tag names: the original one or a derived one (forking)
         FerrySipSession byTag = sessionOfDialog(s, response);
