@@ -26,13 +26,17 @@ final class BestResponse {
             // RFC 3261 §16.7 step 6: no response at all: 408
             return request.createResponse(408, "Request Timeout");
         }
-        SipResponse best = null;
-        for (SipResponse r : finals) {
-            if (best == null || better(r, best)) best = r;
-        }
+        SipResponse best = finals.get(bestIndex(finals));
         if (best.status() == 401 || best.status() == 407) best = aggregateChallenges(best, finals);
         // RFC 3261 §16.7 step 6: a 503 is forwarded as 500 (the service is this proxy's, not the next hop's)
         if (best.status() == 503) best = best.withStatus(500, "Server Internal Error");
+        return best;
+    }
+
+    /** The position of the best response in {@code finals} (not empty): the first of the best rank. */
+    static int bestIndex(List<SipResponse> finals) {
+        int best = 0;
+        for (int i = 1; i < finals.size(); i++) if (better(finals.get(i), finals.get(best))) best = i;
         return best;
     }
 

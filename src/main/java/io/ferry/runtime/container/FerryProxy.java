@@ -1,10 +1,13 @@
 package io.ferry.runtime.container;
 
 import io.ferry.runtime.api.ServletURI;
+import io.ferry.runtime.transport.Flow;
 import io.ferry.sip.NameAddr;
+import io.ferry.sip.Parameters;
 import io.ferry.sip.SipParseException;
 import io.ferry.sip.SipRequest;
 import io.ferry.sip.SipResponse;
+import io.ferry.sip.SipUri;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -43,6 +46,10 @@ final class FerryProxy implements Proxy {
     private boolean supervised = true;
     private boolean noCancel;
     private int timeout = DEFAULT_TIMEOUT;
+    private boolean recordRoute;
+    private ServletURI recordRouteUri;
+    /** For a record-routed dialog: the flow of the branch whose 2xx established it. */
+    private Flow downstream;
     /** RFC 3261 §16.7 step 5: after a 2xx or 6xx (or a CANCEL) no new branches. */
     private boolean searchEnded;
     /** A 2xx was forwarded upstream. */
@@ -196,20 +203,76 @@ final class FerryProxy implements Proxy {
 
     @Override
     public boolean getRecordRoute() {
-        return false;
+        return recordRoute;
     }
 
     @Override
     public void setRecordRoute(boolean rr) {
-        if (rr) {
-            throw new UnsupportedOperationException("Ferry's proxy does not record-route yet (docs/sip-servlet-compliance.md): "
-                    + "subsequent requests go end to end");
+        if (all.stream().anyMatch(FerryProxyBranch::started)) {
+            throw new IllegalStateException("JSR 289 §10.2.3: Record-Route is decided before the proxy starts");
+        }
+        this.recordRoute = rr;
+    }
+
+    /**
+     * JSR 289 §10.2.3: the URI Ferry record-routes with; the parameters the application sets on it
+     * come back as {@code getPoppedRoute()} of the dialog's subsequent requests. Host, port and
+     * transport are those of the flow each branch leaves on.
+     */
+    @Override
+    public SipURI getRecordRouteURI() {
+        if (!recordRoute) throw new IllegalStateException("JSR 289 §10.2.3: no Record-Route URI: record-routing is off");
+        if (recordRouteUri == null) {
+            recordRouteUri = ServletURI.of(new SipUri(false, null, null, container.settings().host(), -1,
+                    Parameters.empty().with("lr", null), List.of()));
+        }
+        return (SipURI) recordRouteUri;
+    }
+
+    /**
+     * RFC 3261 §16.6 step 4 and RFC 5658: the Record-Route of a branch leaving on {@code out}:
+     * one entry with the address and transport of {@code out}; two when the request came in on
+     * another transport or address, the lower one naming the incoming flow, so that requests
+     * from either side reach Ferry on the flow they can use.
+     */
+    SipRequest withRecordRoute(SipRequest m, Flow out) {
+        if (!recordRoute) return m;
+        SipUri base = (SipUri) ((ServletURI) getRecordRouteURI()).toUri();
+        Flow in = original.flow;
+        if (in != null && (in.transport() != out.transport() || !in.localAddress().equals(out.localAddress()))) {
+            m = m.withPrependedHeader("Record-Route", recordRouteEntry(base, in));
+        }
+        return m.withPrependedHeader("Record-Route", recordRouteEntry(base, out));
+    }
+
+    private String recordRouteEntry(SipUri base, Flow f) {
+        InetSocketAddress local = f.localAddress();
+        String host = base.host();
+        if (local.getAddress() != null && !local.getAddress().isAnyLocalAddress()) {
+            host = local.getAddress() instanceof java.net.Inet6Address ? "[" + local.getAddress().getHostAddress() + "]"
+                    : local.getAddress().getHostAddress();
+        }
+        Parameters params = base.params().without("transport").without("lr")
+                .with("transport", f.transport().token().toLowerCase(java.util.Locale.ROOT)).with("lr", null);
+        return NameAddr.of(new SipUri(false, null, null, host, local.getPort(), params, List.of())).toString();
+    }
+
+    /** The flow the 2xx came from (downstream side of the record-routed dialog), once there is one. */
+    Flow downstream() {
+        return downstream;
+    }
+
+    /** The From tag of the original request: subsequent requests with it go downstream. */
+    String callerTag() {
+        try {
+            return original.request().from().map(NameAddr::tag).orElse(null);
+        } catch (SipParseException e) {
+            return null;
         }
     }
 
-    @Override
-    public SipURI getRecordRouteURI() {
-        throw new IllegalStateException("JSR 289 §10.2: no Record-Route URI: this proxy does not record-route");
+    FerrySipServletRequest original() {
+        return original;
     }
 
     @Override
@@ -277,8 +340,8 @@ final class FerryProxy implements Proxy {
      */
     private void timedOut(FerryProxyBranch b) {
         if (b.finalResponse() != null || done) return;
-        SipRequest sent = b.requestImpl().request();
-        b.finalResponse(sent.createResponse(408, "Request Timeout", SipRequest::newTag));
+        // made from the request as received (without our Via): it goes upstream as it is
+        b.finalResponse(original.request().createResponse(408, "Request Timeout", SipRequest::newTag));
         finals.add(b.finalResponse());
         sendCancel(b);
         next();
@@ -305,10 +368,9 @@ final class FerryProxy implements Proxy {
 
     /** RFC 3261 §16.7 step 6: every branch has its final response: the best one goes upstream. */
     private void complete() {
-        boolean generated = finals.isEmpty();
+        FerryProxyBranch from = finals.isEmpty() ? null : branchOf(finals.get(BestResponse.bestIndex(finals)));
         SipResponse best = BestResponse.select(original.request(), finals);
         if (supervised) {
-            FerryProxyBranch from = branchOf(best);
             FerrySipServletResponse view = new FerrySipServletResponse(container, best, session,
                     from == null ? original : from.requestImpl(), true);
             view.proxyBranch(from, false);
@@ -317,13 +379,25 @@ final class FerryProxy implements Proxy {
             if (all.stream().anyMatch(FerryProxyBranch::pending)) return;
         }
         done = true;
-        forward(generated ? best : best.withoutTopVia());
+        forward(best);
+    }
+
+    private static boolean hasToTag(SipResponse r) {
+        try {
+            return r.to().map(t -> t.tag() != null).orElse(false);
+        } catch (SipParseException e) {
+            return false;
+        }
+    }
+
+    FerrySipSession session() {
+        return session;
     }
 
     private FerryProxyBranch branchOf(SipResponse r) {
         for (FerryProxyBranch b : all) {
             SipResponse f = b.finalResponse();
-            if (f != null && (f == r || f.headers().firstValue("Via").equals(r.headers().firstValue("Via")))) return b;
+            if (f == r) return b;
         }
         return null;
     }
@@ -335,19 +409,25 @@ final class FerryProxy implements Proxy {
     // ------------------------------------------------------------------ responses (RFC 3261 §16.7)
 
     /** A response (or the container's 408/430/503 for a failed transaction) of branch {@code b}, on the queue. */
-    void received(FerryProxyBranch b, SipResponse r) {
-        int status = r.status();
+    void received(FerryProxyBranch b, SipResponse received) {
+        int status = received.status();
+        // RFC 3261 §16.7 step 9: upstream without our Via (a response the container made up for a
+        // branch that never left has none)
+        SipResponse r = b.requestImpl().flow != null ? received.withoutTopVia() : received;
         // RFC 3261 §16.7 step 3: 100 is hop by hop
         if (status == 100) return;
-        FerrySipServletResponse view = new FerrySipServletResponse(container, r, session, b.requestImpl(), true);
+        FerrySipServletResponse view = new FerrySipServletResponse(container, received, session, b.requestImpl(), true);
         view.proxyBranch(b, false);
         b.response(view);
         if (status < 200) {
             b.provisional(true);
             if (done || b.finalResponse() != null) return;
+            if (recordRoute && hasToTag(r) && session.stateNow() == javax.servlet.sip.SipSession.State.INITIAL) {
+                session.state(javax.servlet.sip.SipSession.State.EARLY);
+            }
             if (supervised) container.dispatchProxyResponse(session, view);
             // RFC 3261 §16.7 step 5: provisional responses go upstream at once, minus our Via
-            forward(r.withoutTopVia());
+            forward(r);
             return;
         }
         if (r.statusClass() == 2) {
@@ -360,9 +440,15 @@ final class FerryProxy implements Proxy {
                 searchEnded = true;
                 if (!noCancel) cancelPending(b);
             }
+            if (recordRoute && original.getMethod().equals("INVITE") && hasToTag(r)) {
+                // the dialog's subsequent requests pass through this proxy (RFC 3261 §16.6 step 4)
+                if (downstream == null) downstream = b.requestImpl().flow;
+                session.state(javax.servlet.sip.SipSession.State.CONFIRMED);
+                container.proxyDialog(this, r);
+            }
             if (supervised && first) container.dispatchProxyResponse(session, view);
             // RFC 3261 §16.7 step 5: every 2xx (of any branch, retransmissions too) is forwarded at once
-            forward(r.withoutTopVia());
+            forward(r);
             next();
             return;
         }
@@ -377,7 +463,7 @@ final class FerryProxy implements Proxy {
             if (!noCancel) cancelPending(null);
         }
         if (supervised) {
-            FerrySipServletResponse branchView = new FerrySipServletResponse(container, r, session, b.requestImpl(), true);
+            FerrySipServletResponse branchView = new FerrySipServletResponse(container, received, session, b.requestImpl(), true);
             branchView.proxyBranch(b, true);
             // JSR 289 §10.2.4.1: intermediate final responses of branches reach doBranchResponse
             container.dispatchProxyResponse(session, branchView);

@@ -88,6 +88,8 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private FerryProxy proxy;
     /** For a request a proxy sends on one of its branches (or a CANCEL of it): that branch. */
     private FerryProxyBranch proxyBranch;
+    /** For a subsequent request a record-routing proxy forwards: the request it received (RFC 3261 §16). */
+    private volatile FerrySipServletRequest proxiedFrom;
 
     /** An incoming request. */
     FerrySipServletRequest(SipContainer container, SipRequest request, FerrySipSession session, Flow flow,
@@ -424,6 +426,14 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
 
     synchronized FerryProxy proxyOrNull() {
         return proxy;
+    }
+
+    void proxiedFrom(FerrySipServletRequest in) {
+        this.proxiedFrom = in;
+    }
+
+    FerrySipServletRequest proxiedFrom() {
+        return proxiedFrom;
     }
 
     synchronized void proxyBranch(FerryProxyBranch branch) {

@@ -359,4 +359,80 @@ class ContainerProxyTest {
         up.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
         assertTrue(c.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty());
     }
+
+    // ------------------------------------------------------------------ Record-Route (RFC 3261 §16.6 step 4, RFC 5658)
+
+    /** The caller's INVITE proxied to b with Record-Route, answered 200 by b with To tag "callee"; returns the INVITE b got. */
+    private SipRequest recordRoutedCall(ContainerFixtures.Peer caller) throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setRecordRoute(true);
+            p.getRecordRouteURI().setParameter("app", "x");
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4000;transport=tcp", b);
+        });
+        servlet.on("BYE", req -> rec.record("bye", req.getPoppedRoute() == null ? "none" : req.getPoppedRoute().getURI().getParameter("app")));
+        servlet.on("ACK", req -> rec.record("ack", req.getMethod()));
+        node.receive(up, caller.text(up));
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 180, "callee"));
+        node.receive(b, answer(toB, 200, "callee").withHeader("Contact", "<sip:bob@198.51.100.7:4000;transport=tcp>"));
+        up.channel().awaitResponse(200, "INVITE");
+        caller.toTag("callee");
+        return toB;
+    }
+
+    @Test
+    void rfc5658_doubleRecordRoute_udpToTcp_twoEntriesWithTheirTransports_andRecordRouteUriParameters() throws Exception {
+        SipRequest toB = recordRoutedCall(ContainerFixtures.request("INVITE", "sip:bob@ferry.test"));
+        List<String> rr = toB.headers().values("Record-Route");
+        assertEquals(2, rr.size(), "RFC 5658: UDP in, TCP out: two entries");
+        assertTrue(rr.get(0).contains("transport=tcp") && rr.get(0).contains(";lr"), rr.get(0));
+        assertTrue(rr.get(1).contains("transport=udp") && rr.get(1).contains(";lr"), rr.get(1));
+        assertTrue(rr.get(0).contains("192.0.2.1:5060") && rr.get(0).contains("app=x"), rr.get(0));
+    }
+
+    @Test
+    void rfc3261_16_6_step4_recordRouted_ackAndByeFromCaller_poppedAndForwardedToCallee_200Back() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        String route = rr.get(1) + ", " + rr.get(0); // the caller's route set: Record-Route reversed
+
+        node.receive(up, new ContainerFixtures.Peer("ACK", "sip:bob@198.51.100.7:4000;transport=tcp")
+                .callId(caller.callId).fromTag(caller.fromTag).toTag("callee").cseq(1).header("Route", route).text(up));
+        SipRequest ackOnB = b.channel().awaitRequest("ACK");
+        assertEquals("sip:bob@198.51.100.7:4000;transport=tcp", ackOnB.requestUriText());
+        assertFalse(ackOnB.headers().contains("Route"), "RFC 3261 §16.4: both of our entries popped");
+        assertEquals(2, ackOnB.vias().size());
+        rec.await("ack");
+
+        node.receive(up, new ContainerFixtures.Peer("BYE", "sip:bob@198.51.100.7:4000;transport=tcp")
+                .callId(caller.callId).fromTag(caller.fromTag).toTag("callee").cseq(2).header("Route", route).text(up));
+        SipRequest bye = b.channel().awaitRequest("BYE");
+        assertEquals("69", bye.headers().firstValue("Max-Forwards").orElseThrow());
+        assertFalse(bye.headers().contains("Route"));
+        assertEquals("x", rec.await("bye"), "JSR 289 §10.2.3: the Record-Route URI's parameters come back as the popped route");
+        node.receive(b, answer(bye, 200, "callee"));
+        SipResponse ok = up.channel().awaitResponse(200, "BYE");
+        assertEquals(1, ok.vias().size());
+    }
+
+    @Test
+    void rfc3261_16_6_step4_recordRouted_byeFromCallee_forwardedToCallerOnItsFlow() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        ContainerFixtures.Peer bye = new ContainerFixtures.Peer("BYE", "sip:alice@" + FakeFlow.PEER_HOST + ":" + up.flow().remoteAddress().getPort())
+                .callId(caller.callId).fromTag("callee").toTag(caller.fromTag).cseq(1).header("Route", rr.get(0) + ", " + rr.get(1));
+        bye.from = "<sip:bob@ferry.test>";
+        bye.to = "<sip:alice@peer.example>";
+        node.receive(b, bye.text(b));
+        SipRequest onUp = up.channel().awaitRequest("BYE");
+        assertFalse(onUp.headers().contains("Route"));
+        assertEquals("UDP", onUp.topVia().orElseThrow().transport().toUpperCase());
+        node.receive(up, answer(onUp, 200, caller.fromTag));
+        SipResponse ok = b.channel().awaitResponse(200, "BYE");
+        assertEquals(1, ok.vias().size());
+        assertEquals("x", rec.await("bye"));
+    }
 }
