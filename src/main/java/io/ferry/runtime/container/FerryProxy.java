@@ -379,6 +379,8 @@ final class FerryProxy implements Proxy {
             if (all.stream().anyMatch(FerryProxyBranch::pending)) return;
         }
         done = true;
+        // JSR 289 §6.2.1: a proxy session whose search failed has no dialog to follow
+        session.state(javax.servlet.sip.SipSession.State.TERMINATED);
         forward(best);
     }
 

@@ -435,4 +435,41 @@ class ContainerProxyTest {
         assertEquals(1, ok.vias().size());
         assertEquals("x", rec.await("bye"));
     }
+
+    @Test
+    void rfc3261_16_6_message_proxied_200Back_noCancelForNonInvite() throws Exception {
+        servlet.on("MESSAGE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        node.receive(up, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").body("text/plain", "hi").text(up));
+        SipRequest toB = b.channel().awaitRequest("MESSAGE");
+        SipRequest toC = c.channel().awaitRequest("MESSAGE");
+        assertEquals("hi", new String(toB.bodyBytes()));
+        node.receive(b, answer(toB, 200, "b"));
+        up.channel().awaitResponse(200, "MESSAGE");
+        node.receive(c, answer(toC, 404, "c"));
+        assertTrue(c.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty(), "RFC 3261 §9.1: only INVITE is cancelled");
+        assertEquals(1, up.channel().matching(m -> m instanceof SipResponse r && r.status() >= 200).size());
+    }
+
+    @Test
+    void jsr289_10_2_proxyCancel_allPendingBranchesCancelled_487Upstream() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        servlet.onResponse("1xx", resp -> {
+            if (rec.count("cancelDone") == 0) {
+                rec.record("cancelDone", true);
+                resp.getProxy().cancel();
+            }
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 180, "b"));
+        SipRequest cancelC = c.channel().awaitRequest("CANCEL");
+        SipRequest cancelB = b.channel().awaitRequest("CANCEL");
+        node.receive(c, answer(cancelC, 200, "c"));
+        node.receive(b, answer(cancelB, 200, "b"));
+        node.receive(c, answer(toC, 487, "c"));
+        node.receive(b, answer(toB, 487, "b"));
+        up.channel().awaitResponse(487, "INVITE");
+    }
 }
