@@ -310,7 +310,8 @@ final class FerryProxy implements Proxy {
         SipRequest m = original.request().withRequestUri(u.toUri());
         m = m.withHeader("Max-Forwards", String.valueOf(maxForwards(m) - 1));
         FerrySipServletRequest r = container.newOutgoingRequest(session, m, true);
-        Object flow = original.getAttribute(io.ferry.flow.SipFlows.ATTRIBUTE);
+        // a flow the application named on the original request (not the flow it arrived on)
+        Object flow = original.edits.getAttribute(io.ferry.flow.SipFlows.ATTRIBUTE);
         if (flow != null) r.setAttribute(io.ferry.flow.SipFlows.ATTRIBUTE, flow);
         FerryProxyBranch b = new FerryProxyBranch(this, target, r, parent);
         all.add(b);
