@@ -472,4 +472,13 @@ class ContainerProxyTest {
         node.receive(b, answer(toB, 487, "b"));
         up.channel().awaitResponse(487, "INVITE");
     }
+
+    @Test
+    void rfc3261_16_6_step7_branchWithoutFlowAttribute_neverGoesBackOnTheArrivalFlow() throws Exception {
+        servlet.on("INVITE", req -> req.getProxy().proxyTo(uri("sip:bob@198.51.100.7:4001")));
+        invite();
+        // no connector in this node: the branch fails with the transport error's 503, which goes up as 500
+        up.channel().awaitResponse(500, "INVITE");
+        assertTrue(up.channel().matching(FakeFlowChannel.isRequest("INVITE")).isEmpty());
+    }
 }
