@@ -94,6 +94,15 @@ final class FerryProxy implements Proxy {
     public void startProxy() {
         if (done) throw new IllegalStateException("the proxy has sent its final response upstream");
         if (searchEnded) throw new IllegalStateException("RFC 3261 §16.7: the search has ended (2xx, 6xx or CANCEL): no new branches");
+        List<String> required = original.request().headers().values("Proxy-Require");
+        if (!required.isEmpty()) {
+            // RFC 3261 §16.3 step 5: Ferry's proxy understands no proxy extension: 420, Unsupported lists them
+            done = true;
+            session.state(javax.servlet.sip.SipSession.State.TERMINATED);
+            forward(original.request().createResponse(420, "Bad Extension", SipRequest::newTag)
+                    .withHeader("Unsupported", String.join(", ", required)));
+            return;
+        }
         if (parallel) {
             for (FerryProxyBranch b : List.copyOf(all)) if (!b.started()) start(b);
         } else {
@@ -528,6 +537,11 @@ final class FerryProxy implements Proxy {
         if (done || all.stream().noneMatch(FerryProxyBranch::pending)) return false;
         cancelPending(null);
         return true;
+    }
+
+    /** Whether a branch was started (the request is being proxied). */
+    boolean isStarted() {
+        return done || all.stream().anyMatch(FerryProxyBranch::started);
     }
 
     /** Whether the final response went upstream. */

@@ -197,6 +197,9 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         if (statusCode < 100 || statusCode > 699) throw new IllegalArgumentException("status out of range: " + statusCode);
         synchronized (this) {
             if (finalResponseSent) throw new IllegalStateException("a final response has been sent for this request");
+            if (proxy != null && statusCode >= 200 && proxy.isStarted()) {
+                throw new IllegalStateException("JSR 289 §10.2: the request is being proxied: its final response is the proxy's");
+            }
         }
         SipResponse response = ((SipRequest) edits.original()).createResponse(statusCode, reasonPhrase, session::localTag);
         return new FerrySipServletResponse(container, response, session, this, false);

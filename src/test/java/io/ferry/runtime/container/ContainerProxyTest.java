@@ -481,4 +481,25 @@ class ContainerProxyTest {
         up.channel().awaitResponse(500, "INVITE");
         assertTrue(up.channel().matching(FakeFlowChannel.isRequest("INVITE")).isEmpty());
     }
+
+    @Test
+    void rfc3261_16_3_step5_proxyRequire_420WithUnsupported_nothingForwarded() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        ContainerFixtures.Peer p = ContainerFixtures.request("INVITE", "sip:bob@ferry.test").header("Proxy-Require", "foo");
+        node.receive(up, p.text(up));
+        SipResponse r = up.channel().awaitResponse(420, "INVITE");
+        assertEquals("foo", r.headers().firstValue("Unsupported").orElseThrow());
+        assertTrue(b.channel().matching(FakeFlowChannel.isRequest("INVITE")).isEmpty());
+    }
+
+    @Test
+    void jsr289_10_2_proxyingRequest_applicationCannotSendItsOwnFinalResponse() throws Exception {
+        servlet.on("INVITE", req -> {
+            proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b);
+            rec.record("final", assertThrows(IllegalStateException.class, () -> req.createResponse(486)));
+        });
+        invite();
+        rec.await("final");
+        b.channel().awaitRequest("INVITE");
+    }
 }
