@@ -52,6 +52,9 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         boolean respond(SipResponse response);
     }
 
+    /** JSR 289 §10.1, §12: a request is proxied or handled by a B2BUA, never both. */
+    enum UaMode { UNDECIDED, PROXY, B2BUA }
+
     private final boolean incoming;
     private final boolean initial;
     private final ResponseSink sink;
@@ -74,13 +77,7 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private volatile FerrySipServletRequest internalTarget;
     /** For an outgoing CANCEL: the INVITE it cancels. */
     private FerrySipServletRequest cancelled;
-
-    /**
-     * JSR 289 §10.2.1 / §12.1: an incoming initial request is proxied or handled by the
-     * B2buaHelper, never both. getProxy and getB2buaHelper both check and set this one field.
-     */
-    enum UaMode { UNDECIDED, PROXY, B2BUA }
-
+    /** getProxy and getB2buaHelper exclude each other (JSR 289 §10.1, §12). */
     private UaMode uaMode = UaMode.UNDECIDED;
     /** Whether any response was sent for this incoming request. */
     private boolean responded;
@@ -423,10 +420,6 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
 
     // ------------------------------------------------------------------ proxy and B2BUA (JSR 289 §10, §12)
 
-    synchronized UaMode uaMode() {
-        return uaMode;
-    }
-
     synchronized FerryProxy proxyOrNull() {
         return proxy;
     }
@@ -492,7 +485,6 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
 
     @Override
     public B2buaHelper getB2buaHelper() {
-        if (uaMode() == UaMode.PROXY) throw new IllegalStateException("JSR 289 §12.1: getProxy was called on this request: no B2buaHelper");
         throw new IllegalStateException("Ferry does not provide B2buaHelper yet (docs/sip-servlet-compliance.md): use SipFactory.createRequest");
     }
 
