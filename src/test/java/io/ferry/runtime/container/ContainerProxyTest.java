@@ -365,6 +365,10 @@ class ContainerProxyTest {
     /** The caller's INVITE proxied to b with Record-Route, answered 200 by b with To tag "callee"; returns the INVITE b got. */
     private SipRequest recordRoutedCall(ContainerFixtures.Peer caller) throws Exception {
         servlet.on("INVITE", req -> {
+            if (!req.isInitial()) {
+                rec.record("reinvite", req.getPoppedRoute() == null ? "none" : req.getPoppedRoute().getURI().getParameter("app"));
+                return; // JSR 289 §10.2: the container proxies subsequent requests itself
+            }
             Proxy p = req.getProxy();
             p.setRecordRoute(true);
             p.getRecordRouteURI().setParameter("app", "x");
@@ -501,5 +505,31 @@ class ContainerProxyTest {
         invite();
         rec.await("final");
         b.channel().awaitRequest("INVITE");
+    }
+
+    @Test
+    void rfc3261_16_6_step4_recordRouted_reInviteFromCaller_forwardedStatefully_200AndAckPassThrough() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        String route = rr.get(1) + ", " + rr.get(0);
+        String target = "sip:bob@198.51.100.7:4000;transport=tcp";
+        node.receive(up, new ContainerFixtures.Peer("INVITE", target).callId(caller.callId).fromTag(caller.fromTag)
+                .toTag("callee").cseq(2).header("Route", route).text(up));
+        List<io.ferry.sip.SipMessage> invites = b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2);
+        SipRequest reInvite = (SipRequest) invites.get(1);
+        assertEquals("callee", reInvite.to().orElseThrow().tag());
+        assertFalse(reInvite.headers().contains("Route"));
+        assertEquals(2, reInvite.vias().size());
+        assertEquals("x", rec.await("reinvite"));
+        node.receive(b, answer(reInvite, 200, "callee"));
+        List<io.ferry.sip.SipMessage> oks = up.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
+        SipResponse ok = (SipResponse) oks.get(oks.size() - 1);
+        assertEquals("2 INVITE", ok.headers().firstValue("CSeq").orElseThrow());
+        assertEquals(1, ok.vias().size());
+        node.receive(up, new ContainerFixtures.Peer("ACK", target).callId(caller.callId).fromTag(caller.fromTag)
+                .toTag("callee").cseq(2).header("Route", route).text(up));
+        SipRequest ack = b.channel().awaitRequest("ACK");
+        assertEquals("2 ACK", ack.headers().firstValue("CSeq").orElseThrow());
     }
 }
