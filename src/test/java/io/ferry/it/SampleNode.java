@@ -26,9 +26,10 @@ record SampleNode(String app, String dar, List<String> packages, Optional<String
     static final SampleNode MAPPING = new SampleNode("ferry-sipmapping", "mapping.dar.properties",
             List.of("io.ferry.sipapps.mapping"), Optional.of("mapping.sip.xml"));
     static final SampleNode B2BUA = new SampleNode("ferry-sipb2bua", "b2bua.dar.properties", List.of("io.ferry.sipapps.b2bua"), Optional.empty());
+    static final SampleNode PROXY = new SampleNode("ferry-sipproxy", "proxy.dar.properties", List.of("io.ferry.sipapps.proxy"), Optional.empty());
     static final SampleNode HELLO = new SampleNode("ferry-hello", "hello.dar.properties", List.of("com.example.hello"), Optional.empty());
 
-    static final List<SampleNode> ALL = List.of(UAS, UAC, SESSIONS, INJECTION, COMPOSITION, MAPPING, B2BUA, HELLO);
+    static final List<SampleNode> ALL = List.of(UAS, UAC, SESSIONS, INJECTION, COMPOSITION, MAPPING, B2BUA, PROXY, HELLO);
 
     SipAppDeployment deploy() {
         return SipAppDeployment.deploy(app, dar, packages, sipXml);

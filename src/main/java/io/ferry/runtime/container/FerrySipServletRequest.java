@@ -36,6 +36,7 @@ import javax.servlet.sip.Proxy;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipURI;
+import javax.servlet.sip.TooManyHopsException;
 import javax.servlet.sip.URI;
 import javax.servlet.sip.ar.SipApplicationRoutingDirective;
 import javax.servlet.sip.ar.SipApplicationRoutingRegion;
@@ -85,6 +86,14 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private volatile NameAddr contactTemplate;
     /** The final response sent was a 2xx: more 2xx may follow through B2buaHelper.createResponseToOriginalRequest. */
     private boolean final2xxSent;
+    /** Whether any response was sent for this incoming request. */
+    private boolean responded;
+    /** The proxy of this incoming request, once getProxy made it. */
+    private FerryProxy proxy;
+    /** For a request a proxy sends on one of its branches (or a CANCEL of it): that branch. */
+    private FerryProxyBranch proxyBranch;
+    /** For a subsequent request a record-routing proxy forwards: the request it received (RFC 3261 §16). */
+    private volatile FerrySipServletRequest proxiedFrom;
 
     /** An incoming request. */
     FerrySipServletRequest(SipContainer container, SipRequest request, FerrySipSession session, Flow flow,
@@ -192,6 +201,9 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         if (statusCode < 100 || statusCode > 699) throw new IllegalArgumentException("status out of range: " + statusCode);
         synchronized (this) {
             if (finalResponseSent) throw new IllegalStateException("a final response has been sent for this request");
+            if (proxy != null && statusCode >= 200 && proxy.isStarted()) {
+                throw new IllegalStateException("JSR 289 §10.2: the request is being proxied: its final response is the proxy's");
+            }
         }
         SipResponse response = ((SipRequest) edits.original()).createResponse(statusCode, reasonPhrase, session::localTag);
         return new FerrySipServletResponse(container, response, session, this, false);
@@ -202,6 +214,7 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         synchronized (this) {
             boolean another2xx = response.statusClass() == 2 && final2xxSent && getMethod().equals("INVITE");
             if (finalResponseSent && !another2xx) throw new IllegalStateException("a final response has been sent for this request");
+            responded = true;
             if (response.status() >= 200) {
                 finalResponseSent = true;
                 final2xxSent = response.statusClass() == 2;
@@ -417,16 +430,67 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
 
     // ------------------------------------------------------------------ proxy and B2BUA (JSR 289 §10, §12)
 
-    /** Proxying is not part of this Ferry version (docs/sip-servlet-compliance.md). */
+    synchronized FerryProxy proxyOrNull() {
+        return proxy;
+    }
+
+    void proxiedFrom(FerrySipServletRequest in) {
+        this.proxiedFrom = in;
+    }
+
+    FerrySipServletRequest proxiedFrom() {
+        return proxiedFrom;
+    }
+
+    synchronized void proxyBranch(FerryProxyBranch branch) {
+        this.proxyBranch = branch;
+    }
+
+    /** The proxy branch this request (or the INVITE this CANCEL cancels) was sent on, if any. */
+    synchronized FerryProxyBranch proxyBranch() {
+        if (proxyBranch == null && cancelled != null) return cancelled.proxyBranch();
+        return proxyBranch;
+    }
+
+    /**
+     * RFC 3261 §16.7 step 8: a proxy forwards a response upstream; after a 2xx further 2xx of
+     * other branches still pass (the server transaction takes them in its Accepted state).
+     */
+    boolean forwardUpstream(SipResponse response) {
+        synchronized (this) {
+            responded = true;
+            if (response.status() >= 200) {
+                finalResponseSent = true;
+                edits.commit();
+            }
+        }
+        return sink.respond(response);
+    }
+
+    /** JSR 289 §10.2.1: the proxy of an incoming initial request (RFC 3261 §16.3: 483 when Max-Forwards is 0). */
     @Override
-    public Proxy getProxy() {
-        throw new IllegalStateException("Ferry does not provide Proxy yet (docs/sip-servlet-compliance.md): answer the request as a UAS");
+    public Proxy getProxy() throws TooManyHopsException {
+        return getProxy(true);
     }
 
     @Override
-    public Proxy getProxy(boolean create) {
-        if (!create) return null;
-        return getProxy();
+    public Proxy getProxy(boolean create) throws TooManyHopsException {
+        synchronized (this) {
+            if (proxy != null) return proxy;
+            if (!create) return null;
+            if (!incoming || !initial) throw new IllegalStateException("JSR 289 §10.2.1: only an incoming initial request is proxied");
+            String m = getMethod();
+            if (m.equals("ACK") || m.equals("CANCEL")) throw new IllegalStateException("JSR 289 §10.2.1: " + m + " is not proxied by the application");
+            if (uaMode == UaMode.B2BUA) throw new IllegalStateException("JSR 289 §12.1: getB2buaHelper was called on this request: it cannot be proxied");
+            if (responded) throw new IllegalStateException("JSR 289 §10.2.1: a response has been sent for this request");
+            if (FerryProxy.maxForwards(request()) <= 0) {
+                // RFC 3261 §16.3 step 3: the container answers 483 when the servlet lets this propagate
+                throw new TooManyHopsException("Max-Forwards is 0");
+            }
+            uaMode = UaMode.PROXY;
+            proxy = new FerryProxy(container, this);
+            return proxy;
+        }
     }
 
     /** JSR 289 §12: the helper; IllegalStateException once the request is proxied. */

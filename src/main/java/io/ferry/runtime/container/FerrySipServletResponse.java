@@ -26,6 +26,9 @@ final class FerrySipServletResponse extends FerrySipServletMessage implements Si
     private final boolean incoming;
     private boolean sent;
     private boolean ackCreated;
+    /** For a response a proxy branch received (JSR 289 §10.2.4): its branch, and whether it is an intermediate one. */
+    private FerryProxyBranch proxyBranch;
+    private boolean branchResponse;
 
     FerrySipServletResponse(SipContainer container, SipResponse response, FerrySipSession session,
                             FerrySipServletRequest request, boolean incoming) {
@@ -127,19 +130,24 @@ final class FerrySipServletResponse extends FerrySipServletMessage implements Si
         return realms.iterator();
     }
 
+    void proxyBranch(FerryProxyBranch branch, boolean intermediate) {
+        this.proxyBranch = branch;
+        this.branchResponse = intermediate;
+    }
+
     @Override
     public Proxy getProxy() {
-        return null;
+        return proxyBranch == null ? request.proxyOrNull() : proxyBranch.getProxy();
     }
 
     @Override
     public ProxyBranch getProxyBranch() {
-        return null;
+        return proxyBranch;
     }
 
     @Override
     public boolean isBranchResponse() {
-        return false;
+        return branchResponse;
     }
 
     // ------------------------------------------------------------------ javax.servlet.ServletResponse

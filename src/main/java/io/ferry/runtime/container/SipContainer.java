@@ -263,6 +263,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     void forget(FerrySipSession session) {
         session.dialogId().ifPresent(id -> dialogs.remove(id, session));
+        proxyDialogs.values().removeIf(d -> d.proxy().session() == session);
         session.internalPeer().ifPresent(p -> p.internalPeer(null));
     }
 
@@ -350,6 +351,11 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
                         if (s == null || !s.isValid()) txn.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
                         else subsequent(s, flow, request, sink, txn);
                     });
+                    return;
+                }
+                ProxyDialog px = known == null ? proxyDialogs.get(proxyDialogKey(request)) : null;
+                if (px != null) {
+                    px.proxy().session().appSessionImpl().queue().execute(() -> proxySubsequent(px, flow, request, sink, txn));
                     return;
                 }
                 FerrySipSession s = known;
@@ -650,6 +656,11 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         try {
             Optional<DialogId> id = DialogId.ofReceivedRequest(ack);
             FerrySipSession s = id.map(dialogs::get).orElse(null);
+            ProxyDialog px = s == null ? proxyDialogs.get(proxyDialogKey(ack)) : null;
+            if (px != null) {
+                px.proxy().session().appSessionImpl().queue().execute(() -> proxySubsequent(px, flow, ack, r -> false, null));
+                return;
+            }
             if (s == null) {
                 LOG.log(Level.DEBUG, "ACK matches no dialog: dropped (RFC 3261 §17.2.3)");
                 return;
@@ -680,7 +691,10 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     private void cancelled(FerrySipServletRequest invite, SipRequest cancel, Flow flow) {
         FerrySipSession s = invite.session;
-        if (!invite.finalResponseSent()) {
+        FerryProxy proxy = invite.proxyOrNull();
+        if (proxy != null && proxy.cancelledUpstream()) {
+            // RFC 3261 §16.10: the branches are cancelled; their 487s make the best response
+        } else if (!invite.finalResponseSent()) {
             FerrySipServletResponse r487 = (FerrySipServletResponse) invite.createResponse(487, "Request Terminated");
             sendResponse(r487);
             s.state(SipSession.State.TERMINATED);
@@ -713,6 +727,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             });
         } catch (RuntimeException e) {
             Throwable cause = e instanceof ServletFailure f ? f.getCause() : e;
+            if (cause instanceof javax.servlet.sip.TooManyHopsException && request != null && request.incoming()
+                    && !request.finalResponseSent() && !request.getMethod().equals("ACK")) {
+                // JSR 289 §10.2.1 / RFC 3261 §16.3 step 3: Max-Forwards reached 0
+                respondSafely(request, 483, "Too Many Hops");
+                return;
+            }
             LOG.log(Level.ERROR, "SIP servlet " + s.handlerName() + " of " + app.name() + " failed", cause);
             // JSR 289 §... a servlet that throws on a request that has no final response: 500
             if (request != null && request.incoming() && !request.getMethod().equals("ACK")
@@ -977,9 +997,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         SipRequest m = out.request();
         String method = m.method();
         if (!m.headers().contains("Max-Forwards")) m = m.withHeader("Max-Forwards", "70");
-        if ((DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method)) && !m.headers().contains("Contact")) {
+        if ((DialogState.isDialogCreating(method) || DialogState.isTargetRefresh(method)) && !m.headers().contains("Contact")
+                && out.proxyBranch() == null && out.proxiedFrom() == null) {
             m = m.withHeader("Contact", contactFor(out, flow).toString());
         }
+        FerryProxyBranch proxyBranch = out.proxyBranch();
+        if (proxyBranch != null) m = ((FerryProxy) proxyBranch.getProxy()).withRecordRoute(m, flow);
         String branch = newBranch();
         InetSocketAddress local = flow.localAddress();
         String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
@@ -1002,6 +1025,160 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             LOG.log(Level.WARNING, "sending " + method + " failed", e);
             failLocally(out, TransactionFailure.TRANSPORT_ERROR);
         }
+    }
+
+    // ------------------------------------------------------------------ proxying (JSR 289 §10, RFC 3261 §16)
+
+    /** A record-routed dialog through a proxy of this node: the proxy that record-routed it. */
+    private record ProxyDialog(FerryProxy proxy) {
+    }
+
+    /** Record-routed proxy dialogs by {@link #proxyDialogKey}: the proxy is neither UAC nor UAS, so both tags in either order. */
+    private final Map<String, ProxyDialog> proxyDialogs = new ConcurrentHashMap<>();
+
+    private static String proxyDialogKey(String callId, String tagA, String tagB) {
+        if (callId == null || tagA == null || tagB == null) return "";
+        return tagA.compareTo(tagB) <= 0 ? callId + "|" + tagA + "|" + tagB : callId + "|" + tagB + "|" + tagA;
+    }
+
+    private static String proxyDialogKey(io.ferry.sip.SipMessage m) {
+        try {
+            String callId = m.callId().orElse(null);
+            String from = m.from().map(NameAddr::tag).orElse(null);
+            String to = m.to().map(NameAddr::tag).orElse(null);
+            return proxyDialogKey(callId, from, to);
+        } catch (SipParseException e) {
+            return "";
+        }
+    }
+
+    /** A 2xx forwarded by a record-routing proxy: the dialog it creates is proxied too (RFC 3261 §16.6 step 4). */
+    void proxyDialog(FerryProxy proxy, SipResponse response) {
+        String key = proxyDialogKey(response);
+        if (!key.isEmpty()) proxyDialogs.putIfAbsent(key, new ProxyDialog(proxy));
+    }
+
+    /** Whether {@code uri} is one of Ferry's own Record-Route entries: this node's name, or the address of one of its flows. */
+    private boolean isOwnRoute(Uri uri, Flow arrived) {
+        if (isLocal(uri, arrived)) return true;
+        if (!(uri instanceof SipUri u) || !u.lr()) return false;
+        SipStack st = stack;
+        if (st == null) return false;
+        for (Flow f : st.flows().all()) {
+            InetSocketAddress local = f.localAddress();
+            String ip = local.getAddress() == null ? "" : local.getAddress().getHostAddress();
+            if ((u.host().equals(ip) || u.hostAddress().equals(ip)) && u.port() == local.getPort()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A request within a record-routed proxy dialog (RFC 3261 §16, JSR 289 §10.2.?): Ferry's
+     * Route entries are popped (the first is {@code getPoppedRoute()}), the servlet's doXxx runs,
+     * then the request goes on: an ACK statelessly, others in a client transaction whose
+     * responses are passed back. It goes towards the callee when its From tag is the caller's,
+     * else towards the caller, on the flow of that side while it is open.
+     */
+    private void proxySubsequent(ProxyDialog px, Flow flow, SipRequest request, FerrySipServletRequest.ResponseSink sink, ServerTransaction txn) {
+        FerryProxy proxy = px.proxy();
+        FerrySipSession s = proxy.session();
+        boolean ack = request.isMethod("ACK");
+        if (!s.isValid()) {
+            if (!ack) sink.respond(request.createResponse(481, "Call/Transaction Does Not Exist"));
+            return;
+        }
+        Address popped = null;
+        SipRequest req = request;
+        // RFC 3261 §16.4 and RFC 5658: our entry, and the second one of a double Record-Route
+        for (int i = 0; i < 2; i++) {
+            Optional<NameAddr> top = firstRoute(req);
+            if (top.isEmpty() || !isOwnRoute(top.get().uri(), flow)) break;
+            if (popped == null) popped = ServletAddress.of(top.get(), Mutability.READ_ONLY);
+            req = req.withHeaders(req.headers().withoutFirstValue("Route"));
+        }
+        int maxForwards = FerryProxy.maxForwards(req);
+        if (maxForwards <= 0) {
+            // RFC 3261 §16.3 step 3
+            if (!ack) sink.respond(request.createResponse(483, "Too Many Hops"));
+            return;
+        }
+        req = req.withHeader("Max-Forwards", String.valueOf(maxForwards - 1));
+        FerrySipServletRequest in = new FerrySipServletRequest(this, req, s, flow, false, sink, popped);
+        if (txn != null) serverRequests.put(txn, in);
+        if (!ack) s.transactionStarted();
+        s.accessed();
+        dispatch(s, in, null);
+        if (!ack && in.finalResponseSent()) return;
+        String fromTag;
+        try {
+            fromTag = req.from().map(NameAddr::tag).orElse(null);
+        } catch (SipParseException e) {
+            fromTag = null;
+        }
+        boolean downstream = fromTag != null && fromTag.equals(proxy.callerTag());
+        Flow next = downstream ? proxy.downstream() : proxy.original().flow;
+        if (req.isMethod("BYE")) s.state(SipSession.State.TERMINATED);
+        if (ack) {
+            if (next == null || !next.isOpen()) {
+                LOG.log(Level.INFO, "ACK not forwarded: the flow of the other side is gone");
+                return;
+            }
+            // RFC 3261 §16.11 (as for a stateless forward): our Via with a new branch
+            next.send(withVia(req, next, newBranch()));
+            return;
+        }
+        FerrySipServletRequest out = new FerrySipServletRequest(this, req, s, true);
+        out.proxiedFrom(in);
+        if (next != null && next.isOpen()) {
+            sendOnFlow(out, next);
+        } else {
+            s.transactionStarted();
+            sendToNetwork(out, List.of());
+        }
+    }
+
+    private SipRequest withVia(SipRequest m, Flow flow, String branch) {
+        InetSocketAddress local = flow.localAddress();
+        String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
+                ? (local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress())
+                : settings.host();
+        return m.withPrependedHeader("Via", Via.of(flow.transport().token(), host, local.getPort(), branch).toString());
+    }
+
+    /** A response to a subsequent request the proxy forwarded: to the servlet when supervised, then upstream minus our Via. */
+    private void proxiedResponse(FerrySipServletRequest out, FerrySipServletRequest in, SipResponse response) {
+        if (response.status() == 100 || out.cancelledRequest() != null) return;
+        FerrySipServletResponse view = new FerrySipServletResponse(this, response, out.session, out, true);
+        FerryProxy proxy = in.session == null ? null : proxyOf(in.session);
+        if (proxy != null && proxy.getSupervised()) dispatch(out.session, null, view);
+        if (in.finalResponseSent() && response.statusClass() != 2) return;
+        // a response the container made up for a request that never left has no Via of ours
+        forwardUpstream(in, out.flow != null ? response.withoutTopVia() : response);
+    }
+
+    private FerryProxy proxyOf(FerrySipSession s) {
+        for (ProxyDialog d : proxyDialogs.values()) if (d.proxy().session() == s) return d.proxy();
+        return null;
+    }
+
+    /** A proxy branch's request (RFC 3261 §16.6 steps 7-8): to its flow, its first Route or its Request-URI, with Ferry's Via on top. */
+    void sendProxyBranch(FerrySipServletRequest out) {
+        sendToNetwork(out, List.of());
+    }
+
+    /** A response the proxy passes upstream (RFC 3261 §16.7 step 8) on the server transaction of {@code in}. */
+    void forwardUpstream(FerrySipServletRequest in, SipResponse response) {
+        boolean wasFinal = in.finalResponseSent();
+        if (!in.forwardUpstream(response)) LOG.log(Level.DEBUG, "proxied response {0} not sent: the flow refused it", response.status());
+        if (response.status() >= 200 && !wasFinal) {
+            serverRequests.values().remove(in);
+            in.session.transactionEnded();
+        }
+    }
+
+    /** A branch response to the servlet (JSR 289 §10.2.4: doResponse or doBranchResponse), on the session's queue. */
+    void dispatchProxyResponse(FerrySipSession s, FerrySipServletResponse response) {
+        dispatch(s, null, response);
     }
 
     private SipStack stack() {
@@ -1167,6 +1344,20 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             if (cancel != null) transmitCancel(out, cancel);
         }
         if (status >= 200) pendingCancels.remove(out);
+        FerrySipServletRequest proxiedFrom = out.proxiedFrom();
+        if (proxiedFrom != null) {
+            proxiedResponse(out, proxiedFrom, response);
+            return;
+        }
+        FerryProxyBranch branch = out.proxyBranch();
+        if (branch != null) {
+            // JSR 289 §10: responses of proxy branches (and of their CANCELs, which stay hop by hop) go to the proxy
+            if (out.cancelledRequest() == null) {
+                if (status >= 200 && !hadFinal) s.transactionEnded();
+                ((FerryProxy) branch.getProxy()).received(branch, response);
+            }
+            return;
+        }
         String method = out.getMethod();
         // the session of the dialog the To tag names: the original one or a derived one (forking)
         FerrySipSession byTag = sessionOfDialog(s, response);

@@ -135,6 +135,11 @@ final class ScriptedServlet extends SipServlet {
     }
 
     @Override
+    protected void doBranchResponse(SipServletResponse resp) throws ServletException, IOException {
+        response("doBranchResponse", "branch", resp);
+    }
+
+    @Override
     protected void doErrorResponse(SipServletResponse resp) throws ServletException, IOException {
         response("doErrorResponse", "err", resp);
     }

@@ -1,0 +1,535 @@
+package io.ferry.runtime.container;
+
+import static io.ferry.runtime.container.ContainerFixtures.answer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ferry.flow.SipFlow;
+import io.ferry.flow.SipFlows;
+import io.ferry.sip.SipRequest;
+import io.ferry.sip.SipResponse;
+import io.ferry.sip.Via;
+import java.util.List;
+import javax.servlet.sip.Proxy;
+import javax.servlet.sip.ProxyBranch;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The container as a stateful proxy (JSR 289 §10, RFC 3261 §16): a caller on flow {@code up}, the
+ * callees on flows {@code b} and {@code c}; the application proxies the INVITE to them through
+ * the flow extension.
+ */
+class ContainerProxyTest {
+
+    private static final String DAR = "INVITE: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
+            + "MESSAGE: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
+
+    private ContainerFixtures node;
+    private Recorder rec;
+    private ScriptedServlet servlet;
+    private SipFactory factory;
+    private FakeFlow up;
+    private FakeFlow b;
+    private FakeFlow c;
+
+    @BeforeEach
+    void deploy() {
+        node = new ContainerFixtures(DAR);
+        rec = node.recorder;
+        servlet = new ScriptedServlet(rec, "");
+        factory = node.deploy("proxy", servlet).sipFactory();
+        up = node.udp();
+        b = node.tcp();
+        c = node.tcp();
+    }
+
+    @AfterEach
+    void close() {
+        node.close();
+    }
+
+    private SipFlow handle(FakeFlow f) {
+        return node.container.sipFlows().find(f.flow().id().value()).orElseThrow();
+    }
+
+    private URI uri(String text) throws Exception {
+        return factory.createURI(text);
+    }
+
+    /** The servlet creates one branch per (URI, flow) and starts them. */
+    private void proxyToFlows(SipServletRequest req, Proxy p, Object... uriAndFlow) throws Exception {
+        rec.record("proxy", p);
+        for (int i = 0; i < uriAndFlow.length; i += 2) {
+            List<ProxyBranch> created = p.createProxyBranches(List.of(uri((String) uriAndFlow[i])));
+            created.get(0).getRequest().setAttribute(SipFlows.ATTRIBUTE, handle((FakeFlow) uriAndFlow[i + 1]));
+        }
+        p.startProxy();
+    }
+
+    private ContainerFixtures.Peer invite() {
+        ContainerFixtures.Peer p = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        node.receive(up, p.text(up));
+        return p;
+    }
+
+    private static SipResponse with(SipResponse r, String name, String value) {
+        return r.withHeader(name, value);
+    }
+
+    @Test
+    void rfc3261_16_6_invite_forwardedWithViaPrependedMaxForwardsDecremented_180And200ForwardedUpstreamMinusOurVia() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        invite();
+
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertEquals("sip:bob@198.51.100.7:4000;transport=tcp", wire.requestUriText(), "RFC 3261 §16.6 step 2");
+        assertEquals("69", wire.headers().firstValue("Max-Forwards").orElseThrow(), "RFC 3261 §16.6 step 3");
+        List<Via> vias = wire.vias();
+        assertEquals(2, vias.size(), "RFC 3261 §16.6 step 8: our Via on top of the caller's");
+        assertEquals("TCP", vias.get(0).transport().toUpperCase());
+        assertTrue(vias.get(0).branch().startsWith("z9hG4bK"));
+        assertEquals(FakeFlow.PEER_HOST, vias.get(1).host());
+        assertEquals("<sip:alice@" + FakeFlow.PEER_HOST + ":" + up.flow().remoteAddress().getPort() + ">",
+                wire.headers().firstValue("Contact").orElseThrow(), "a proxy leaves the Contact alone");
+
+        node.receive(b, answer(wire, 100, null));
+        node.receive(b, answer(wire, 180, "callee"));
+        SipResponse ringing = up.channel().awaitResponse(180, "INVITE");
+        assertEquals(1, ringing.vias().size(), "RFC 3261 §16.7 step 9: our Via removed");
+        assertEquals("callee", ringing.to().orElseThrow().tag());
+        SipServletResponse seen = rec.await("doProvisionalResponse");
+        assertEquals(180, seen.getStatus());
+        assertNotNull(seen.getProxyBranch());
+
+        node.receive(b, answer(wire, 200, "callee"));
+        SipResponse ok = up.channel().awaitResponse(200, "INVITE");
+        assertEquals(1, ok.vias().size());
+        SipServletResponse success = rec.await("doSuccessResponse");
+        assertFalse(success.isBranchResponse());
+        Proxy p = rec.await("proxy");
+        assertEquals(200, p.getProxyBranches().get(0).getResponse().getStatus());
+        assertTrue(p.getProxyBranches().get(0).isStarted());
+        assertSame(p, p.getProxyBranches().get(0).getProxy());
+        assertEquals("INVITE", p.getOriginalRequest().getMethod());
+        assertTrue(rec.labels().stream().noneMatch(l -> l.equals("doErrorResponse")));
+    }
+
+    @Test
+    void rfc3261_16_7_parallelFork_oneAnswers_otherBranchIsCancelled() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        assertNotEquals(toB.topVia().orElseThrow().branch(), toC.topVia().orElseThrow().branch(), "one transaction per branch");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 200, "b"));
+        up.channel().awaitResponse(200, "INVITE");
+
+        SipRequest cancel = c.channel().awaitRequest("CANCEL");
+        assertEquals(toC.topVia().orElseThrow().branch(), cancel.topVia().orElseThrow().branch(), "RFC 3261 §9.1: the branch of the INVITE");
+        node.receive(c, answer(cancel, 200, "c"));
+        node.receive(c, answer(toC, 487, "c"));
+        c.channel().awaitRequest("ACK");
+        assertEquals(1, up.channel().matching(FakeFlowChannel.isResponse(200, "INVITE")).size());
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(487, "INVITE")).isEmpty(), "the 487 of the cancelled branch stays in the proxy");
+        assertTrue(b.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty());
+    }
+
+    @Test
+    void jsr289_10_2_3_sequentialSearch_branchTimesOut_nextBranchTried() throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setParallel(false);
+            p.setProxyTimeout(1);
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c);
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 180, "b"));
+        assertTrue(c.channel().matching(FakeFlowChannel.isRequest("INVITE")).isEmpty(), "sequential: one branch at a time");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        b.channel().awaitRequest("CANCEL");
+        node.receive(c, answer(toC, 200, "c"));
+        SipResponse ok = up.channel().awaitResponse(200, "INVITE");
+        assertEquals("c", ok.to().orElseThrow().tag());
+        Proxy p = rec.await("proxy");
+        assertEquals(1, p.getProxyTimeout());
+        assertFalse(p.getParallel());
+    }
+
+    @Test
+    void rfc3261_16_7_486FromAllBranches_bestResponse486_branchResponsesReachDoBranchResponse() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 486, "b"));
+        List<SipServletResponse> branch = rec.awaitAll("doBranchResponse", 1);
+        assertTrue(branch.get(0).isBranchResponse());
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(486, "INVITE")).isEmpty(), "not before every branch answered");
+        node.receive(c, answer(toC, 486, "c"));
+        SipResponse busy = up.channel().awaitResponse(486, "INVITE");
+        assertEquals(1, busy.vias().size());
+        SipServletResponse best = rec.await("doErrorResponse");
+        assertEquals(486, best.getStatus());
+        assertFalse(best.isBranchResponse());
+        assertEquals(2, rec.count("doBranchResponse"));
+    }
+
+    @Test
+    void rfc3261_16_7_step5_600EndsSearch_pendingBranchCancelled_600Forwarded() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 600, "b"));
+        SipRequest cancel = c.channel().awaitRequest("CANCEL");
+        node.receive(c, answer(cancel, 200, "c"));
+        node.receive(c, answer(toC, 487, "c"));
+        up.channel().awaitResponse(600, "INVITE");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(487, "INVITE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_16_7_step4_302Recursed_contactBecomesNewBranch() throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            rec.record("proxy", p);
+            req.setAttribute(SipFlows.ATTRIBUTE, handle(b));
+            p.proxyTo(uri("sip:bob@198.51.100.7:4001"));
+        });
+        invite();
+        SipRequest first = b.channel().awaitRequest("INVITE");
+        node.receive(b, with(answer(first, 302, "b"), "Contact", "<sip:carol@198.51.100.7:4003>"));
+        List<io.ferry.sip.SipMessage> invites = b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2);
+        SipRequest second = (SipRequest) invites.get(1);
+        assertEquals("sip:carol@198.51.100.7:4003", second.requestUriText());
+        assertEquals("69", second.headers().firstValue("Max-Forwards").orElseThrow());
+        node.receive(b, answer(second, 200, "carol"));
+        SipResponse ok = up.channel().awaitResponse(200, "INVITE");
+        assertEquals("carol", ok.to().orElseThrow().tag());
+        Proxy p = rec.await("proxy");
+        assertEquals(1, p.getProxyBranches().get(0).getRecursedProxyBranches().size());
+        assertNotNull(p.getProxyBranch(uri("sip:carol@198.51.100.7:4003")));
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(302, "INVITE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_16_7_step7_401And407_aggregatedInOneChallenge() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(b, with(answer(toB, 401, "b"), "WWW-Authenticate", "Digest realm=\"b.example\", nonce=\"1\""));
+        node.receive(c, with(answer(toC, 407, "c"), "Proxy-Authenticate", "Digest realm=\"c.example\", nonce=\"2\""));
+        SipResponse challenge = (SipResponse) up.channel().awaitCount(
+                m -> m instanceof SipResponse r && (r.status() == 401 || r.status() == 407), 1).get(0);
+        assertEquals(1, challenge.headers().all("WWW-Authenticate").size());
+        assertEquals(1, challenge.headers().all("Proxy-Authenticate").size());
+        assertTrue(challenge.headers().firstValue("Proxy-Authenticate").orElseThrow().contains("c.example"));
+    }
+
+    @Test
+    void rfc3261_16_7_step6_503FromOnlyBranch_forwardedAs500() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 503, "b"));
+        up.channel().awaitResponse(500, "INVITE");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(503, "INVITE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_16_10_cancelFromUpstream_branchesCancelled_487AfterTheirAnswers() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        servlet.on("CANCEL", req -> rec.record("cancelled", req.getMethod()));
+        ContainerFixtures.Peer inv = invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 180, "b"));
+        up.channel().awaitResponse(180, "INVITE");
+
+        node.receive(up, ContainerFixtures.request("CANCEL", "sip:bob@ferry.test").callId(inv.callId)
+                .fromTag(inv.fromTag).branch(inv.branch).cseq(1).text(up));
+        up.channel().awaitResponse(200, "CANCEL");
+        SipRequest cancel = b.channel().awaitRequest("CANCEL");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(487, "INVITE")).isEmpty(), "487 only after the branch answered");
+        node.receive(b, answer(cancel, 200, "b"));
+        node.receive(b, answer(toB, 487, "b"));
+        up.channel().awaitResponse(487, "INVITE");
+        rec.await("cancelled");
+    }
+
+    @Test
+    void rfc5626_5_3_flowClosedDuringRinging_branchFailsAtOnce_430Upstream() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 180, "b"));
+        up.channel().awaitResponse(180, "INVITE");
+        b.peerClosed();
+        // within the channel's bounded wait, far below the proxy timeout of 180 s
+        up.channel().awaitResponse(430, "INVITE");
+    }
+
+    @Test
+    void rfc5626_5_3_goneFlow_branchGets430() throws Exception {
+        SipFlow gone = handle(b);
+        servlet.on("INVITE", req -> {
+            req.setAttribute(SipFlows.ATTRIBUTE, gone);
+            req.getProxy().proxyTo(uri("sip:bob@198.51.100.7:4001"));
+        });
+        b.peerClosed();
+        invite();
+        up.channel().awaitResponse(430, "INVITE");
+    }
+
+    @Test
+    void rfc3261_16_3_maxForwardsZero_getProxyThrowsTooManyHops_483() throws Exception {
+        servlet.on("INVITE", req -> req.getProxy().proxyTo(uri("sip:bob@198.51.100.7:4001")));
+        ContainerFixtures.Peer p = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        String text = p.text(up).replace("Max-Forwards: 70", "Max-Forwards: 0");
+        node.receive(up, text);
+        up.channel().awaitResponse(483, "INVITE");
+    }
+
+    @Test
+    void jsr289_10_2_1_getProxyAndGetB2buaHelper_exclusive_andNoProxyAfterAResponse() throws Exception {
+        servlet.on("INVITE", req -> {
+            req.getProxy();
+            rec.record("b2bua", assertThrows(IllegalStateException.class, req::getB2buaHelper));
+            rec.record("same", req.getProxy() == req.getProxy(false));
+            req.getProxy().proxyTo(uri("sip:bob@198.51.100.7:4001"));
+        });
+        servlet.on("MESSAGE", req -> {
+            req.createResponse(100).send();
+            rec.record("late", assertThrows(IllegalStateException.class, req::getProxy));
+            req.createResponse(200).send();
+        });
+        invite();
+        rec.await("b2bua");
+        assertEquals(Boolean.TRUE, rec.await("same"));
+        node.receive(up, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").text(up));
+        rec.await("late");
+    }
+
+    @Test
+    void jsr289_10_2_4_unsupervised_noResponseCallbacks_responsesStillForwarded() throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setSupervised(false);
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4001", b);
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 180, "b"));
+        node.receive(b, answer(toB, 486, "b"));
+        up.channel().awaitResponse(486, "INVITE");
+        assertEquals(0, rec.count("doProvisionalResponse"));
+        assertEquals(0, rec.count("doBranchResponse"));
+        assertEquals(0, rec.count("doErrorResponse"));
+    }
+
+    @Test
+    void rfc3261_16_7_noCancel_otherBranchNotCancelledAfter2xx() throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setNoCancel(true);
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c);
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 200, "b"));
+        up.channel().awaitResponse(200, "INVITE");
+        node.receive(c, answer(toC, 200, "c"));
+        // RFC 3261 §16.7 step 5: the second 2xx is forwarded too
+        up.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
+        assertTrue(c.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty());
+    }
+
+    // ------------------------------------------------------------------ Record-Route (RFC 3261 §16.6 step 4, RFC 5658)
+
+    /** The caller's INVITE proxied to b with Record-Route, answered 200 by b with To tag "callee"; returns the INVITE b got. */
+    private SipRequest recordRoutedCall(ContainerFixtures.Peer caller) throws Exception {
+        servlet.on("INVITE", req -> {
+            if (!req.isInitial()) {
+                rec.record("reinvite", req.getPoppedRoute() == null ? "none" : req.getPoppedRoute().getURI().getParameter("app"));
+                return; // JSR 289 §10.2: the container proxies subsequent requests itself
+            }
+            Proxy p = req.getProxy();
+            p.setRecordRoute(true);
+            p.getRecordRouteURI().setParameter("app", "x");
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4000;transport=tcp", b);
+        });
+        servlet.on("BYE", req -> rec.record("bye", req.getPoppedRoute() == null ? "none" : req.getPoppedRoute().getURI().getParameter("app")));
+        servlet.on("ACK", req -> rec.record("ack", req.getMethod()));
+        node.receive(up, caller.text(up));
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 180, "callee"));
+        node.receive(b, answer(toB, 200, "callee").withHeader("Contact", "<sip:bob@198.51.100.7:4000;transport=tcp>"));
+        up.channel().awaitResponse(200, "INVITE");
+        caller.toTag("callee");
+        return toB;
+    }
+
+    @Test
+    void rfc5658_doubleRecordRoute_udpToTcp_twoEntriesWithTheirTransports_andRecordRouteUriParameters() throws Exception {
+        SipRequest toB = recordRoutedCall(ContainerFixtures.request("INVITE", "sip:bob@ferry.test"));
+        List<String> rr = toB.headers().values("Record-Route");
+        assertEquals(2, rr.size(), "RFC 5658: UDP in, TCP out: two entries");
+        assertTrue(rr.get(0).contains("transport=tcp") && rr.get(0).contains(";lr"), rr.get(0));
+        assertTrue(rr.get(1).contains("transport=udp") && rr.get(1).contains(";lr"), rr.get(1));
+        assertTrue(rr.get(0).contains("192.0.2.1:5060") && rr.get(0).contains("app=x"), rr.get(0));
+    }
+
+    @Test
+    void rfc3261_16_6_step4_recordRouted_ackAndByeFromCaller_poppedAndForwardedToCallee_200Back() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        String route = rr.get(1) + ", " + rr.get(0); // the caller's route set: Record-Route reversed
+
+        node.receive(up, new ContainerFixtures.Peer("ACK", "sip:bob@198.51.100.7:4000;transport=tcp")
+                .callId(caller.callId).fromTag(caller.fromTag).toTag("callee").cseq(1).header("Route", route).text(up));
+        SipRequest ackOnB = b.channel().awaitRequest("ACK");
+        assertEquals("sip:bob@198.51.100.7:4000;transport=tcp", ackOnB.requestUriText());
+        assertFalse(ackOnB.headers().contains("Route"), "RFC 3261 §16.4: both of our entries popped");
+        assertEquals(2, ackOnB.vias().size());
+        rec.await("ack");
+
+        node.receive(up, new ContainerFixtures.Peer("BYE", "sip:bob@198.51.100.7:4000;transport=tcp")
+                .callId(caller.callId).fromTag(caller.fromTag).toTag("callee").cseq(2).header("Route", route).text(up));
+        SipRequest bye = b.channel().awaitRequest("BYE");
+        assertEquals("69", bye.headers().firstValue("Max-Forwards").orElseThrow());
+        assertFalse(bye.headers().contains("Route"));
+        assertEquals("x", rec.await("bye"), "JSR 289 §10.2.3: the Record-Route URI's parameters come back as the popped route");
+        node.receive(b, answer(bye, 200, "callee"));
+        SipResponse ok = up.channel().awaitResponse(200, "BYE");
+        assertEquals(1, ok.vias().size());
+    }
+
+    @Test
+    void rfc3261_16_6_step4_recordRouted_byeFromCallee_forwardedToCallerOnItsFlow() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        ContainerFixtures.Peer bye = new ContainerFixtures.Peer("BYE", "sip:alice@" + FakeFlow.PEER_HOST + ":" + up.flow().remoteAddress().getPort())
+                .callId(caller.callId).fromTag("callee").toTag(caller.fromTag).cseq(1).header("Route", rr.get(0) + ", " + rr.get(1));
+        bye.from = "<sip:bob@ferry.test>";
+        bye.to = "<sip:alice@peer.example>";
+        node.receive(b, bye.text(b));
+        SipRequest onUp = up.channel().awaitRequest("BYE");
+        assertFalse(onUp.headers().contains("Route"));
+        assertEquals("UDP", onUp.topVia().orElseThrow().transport().toUpperCase());
+        node.receive(up, answer(onUp, 200, caller.fromTag));
+        SipResponse ok = b.channel().awaitResponse(200, "BYE");
+        assertEquals(1, ok.vias().size());
+        assertEquals("x", rec.await("bye"));
+    }
+
+    @Test
+    void rfc3261_16_6_message_proxied_200Back_noCancelForNonInvite() throws Exception {
+        servlet.on("MESSAGE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        node.receive(up, ContainerFixtures.request("MESSAGE", "sip:bob@ferry.test").body("text/plain", "hi").text(up));
+        SipRequest toB = b.channel().awaitRequest("MESSAGE");
+        SipRequest toC = c.channel().awaitRequest("MESSAGE");
+        assertEquals("hi", new String(toB.bodyBytes()));
+        node.receive(b, answer(toB, 200, "b"));
+        up.channel().awaitResponse(200, "MESSAGE");
+        node.receive(c, answer(toC, 404, "c"));
+        assertTrue(c.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty(), "RFC 3261 §9.1: only INVITE is cancelled");
+        assertEquals(1, up.channel().matching(m -> m instanceof SipResponse r && r.status() >= 200).size());
+    }
+
+    @Test
+    void jsr289_10_2_proxyCancel_allPendingBranchesCancelled_487Upstream() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        servlet.onResponse("1xx", resp -> {
+            if (rec.count("cancelDone") == 0) {
+                rec.record("cancelDone", true);
+                resp.getProxy().cancel();
+            }
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 180, "b"));
+        SipRequest cancelC = c.channel().awaitRequest("CANCEL");
+        SipRequest cancelB = b.channel().awaitRequest("CANCEL");
+        node.receive(c, answer(cancelC, 200, "c"));
+        node.receive(b, answer(cancelB, 200, "b"));
+        node.receive(c, answer(toC, 487, "c"));
+        node.receive(b, answer(toB, 487, "b"));
+        up.channel().awaitResponse(487, "INVITE");
+    }
+
+    @Test
+    void rfc3261_16_6_step7_branchWithoutFlowAttribute_neverGoesBackOnTheArrivalFlow() throws Exception {
+        servlet.on("INVITE", req -> req.getProxy().proxyTo(uri("sip:bob@198.51.100.7:4001")));
+        invite();
+        // no connector in this node: the branch fails with the transport error's 503, which goes up as 500
+        up.channel().awaitResponse(500, "INVITE");
+        assertTrue(up.channel().matching(FakeFlowChannel.isRequest("INVITE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_16_3_step5_proxyRequire_420WithUnsupported_nothingForwarded() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        ContainerFixtures.Peer p = ContainerFixtures.request("INVITE", "sip:bob@ferry.test").header("Proxy-Require", "foo");
+        node.receive(up, p.text(up));
+        SipResponse r = up.channel().awaitResponse(420, "INVITE");
+        assertEquals("foo", r.headers().firstValue("Unsupported").orElseThrow());
+        assertTrue(b.channel().matching(FakeFlowChannel.isRequest("INVITE")).isEmpty());
+    }
+
+    @Test
+    void jsr289_10_2_proxyingRequest_applicationCannotSendItsOwnFinalResponse() throws Exception {
+        servlet.on("INVITE", req -> {
+            proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b);
+            rec.record("final", assertThrows(IllegalStateException.class, () -> req.createResponse(486)));
+        });
+        invite();
+        rec.await("final");
+        b.channel().awaitRequest("INVITE");
+    }
+
+    @Test
+    void rfc3261_16_6_step4_recordRouted_reInviteFromCaller_forwardedStatefully_200AndAckPassThrough() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        String route = rr.get(1) + ", " + rr.get(0);
+        String target = "sip:bob@198.51.100.7:4000;transport=tcp";
+        node.receive(up, new ContainerFixtures.Peer("INVITE", target).callId(caller.callId).fromTag(caller.fromTag)
+                .toTag("callee").cseq(2).header("Route", route).text(up));
+        List<io.ferry.sip.SipMessage> invites = b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2);
+        SipRequest reInvite = (SipRequest) invites.get(1);
+        assertEquals("callee", reInvite.to().orElseThrow().tag());
+        assertFalse(reInvite.headers().contains("Route"));
+        assertEquals(2, reInvite.vias().size());
+        assertEquals("x", rec.await("reinvite"));
+        node.receive(b, answer(reInvite, 200, "callee"));
+        List<io.ferry.sip.SipMessage> oks = up.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
+        SipResponse ok = (SipResponse) oks.get(oks.size() - 1);
+        assertEquals("2 INVITE", ok.headers().firstValue("CSeq").orElseThrow());
+        assertEquals(1, ok.vias().size());
+        node.receive(up, new ContainerFixtures.Peer("ACK", target).callId(caller.callId).fromTag(caller.fromTag)
+                .toTag("callee").cseq(2).header("Route", route).text(up));
+        SipRequest ack = b.channel().awaitRequest("ACK");
+        assertEquals("2 ACK", ack.headers().firstValue("CSeq").orElseThrow());
+    }
+}
