@@ -94,7 +94,9 @@ final class Sipp {
         Path scenarioFile = Path.of("src", "test", "resources", "sipp", scenario + ".xml");
         List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenarioFile.toString(), "-m", "1", "-t", transport,
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort),
-                "-timeout", "20s", "-timeout_error", "-nostdin", "-trace_err", "-error_file", errors.toString()));
+                "-timeout", "20s", "-timeout_error", "-nostdin", "-trace_err", "-error_file", errors.toString(),
+                // every message of the (single) call, for diagnosing a failed run
+                "-trace_msg", "-message_file", dir.resolve(run + ".msg").toString()));
         cmd.addAll(extraArgs);
         remotePort.ifPresent(p -> cmd.add("127.0.0.1:" + p));
         // to a file, not a pipe: a server-mode sipp writes while the test does other things
