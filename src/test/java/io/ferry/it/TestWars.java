@@ -93,7 +93,8 @@ final class TestWars {
             write(app, properties, testPackages, entries);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 String log = FerryServerFixtures.messagesLog().substring(logBefore);
-                if (log.matches("(?s).*CWWKZ000[24]E[^\\n]*" + app + "\\b.*")) {
+                // CWWKZ0012I: "was not started", when Ferry's initializer fails the deployment
+                if (log.matches("(?s).*(CWWKZ000[24]E|CWWKZ0012I)[^\\n]*" + app + "\\b.*")) {
                     throw new AssertionError("test application " + app + " failed to start:\n" + log);
                 }
                 return log.matches("(?s).*CWWKZ0001I[^\\n]*" + app + "\\b.*");
