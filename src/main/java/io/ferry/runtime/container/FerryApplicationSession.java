@@ -40,7 +40,38 @@ final class FerryApplicationSession implements SipApplicationSession, TimerHost 
     private final String key;
     private final long created = System.currentTimeMillis();
     private final SerialQueue queue;
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final SessionAttributes attributes = new SessionAttributes(new SessionAttributes.Events() {
+        @Override
+        public void bound(String name, Object value) {
+            if (value instanceof SipApplicationSessionBindingListener b) {
+                app.call(() -> b.valueBound(new SipApplicationSessionBindingEvent(FerryApplicationSession.this, name)));
+            }
+        }
+
+        @Override
+        public void unbound(String name, Object value) {
+            if (value instanceof SipApplicationSessionBindingListener b) {
+                app.call(() -> b.valueUnbound(new SipApplicationSessionBindingEvent(FerryApplicationSession.this, name)));
+            }
+        }
+
+        @Override
+        public void set(String name, boolean replaced) {
+            var event = new SipApplicationSessionBindingEvent(FerryApplicationSession.this, name);
+            app.listeners(SipListenerType.APPLICATION_SESSION_ATTRIBUTE, SipApplicationSessionAttributeListener.class)
+                    .forEach(l -> app.call(() -> {
+                        if (replaced) l.attributeReplaced(event);
+                        else l.attributeAdded(event);
+                    }));
+        }
+
+        @Override
+        public void removed(String name) {
+            var event = new SipApplicationSessionBindingEvent(FerryApplicationSession.this, name);
+            app.listeners(SipListenerType.APPLICATION_SESSION_ATTRIBUTE, SipApplicationSessionAttributeListener.class)
+                    .forEach(l -> app.call(() -> l.attributeRemoved(event)));
+        }
+    });
     private final Map<String, FerrySipSession> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ServletTimer> timers = new ConcurrentHashMap<>();
     private volatile long lastAccessed = created;
@@ -163,7 +194,7 @@ final class FerryApplicationSession implements SipApplicationSession, TimerHost 
         }
         app.listeners(SipListenerType.APPLICATION_SESSION, SipApplicationSessionListener.class)
                 .forEach(l -> app.call(() -> l.sessionDestroyed(new SipApplicationSessionEvent(this))));
-        for (String name : new ArrayList<>(attributes.keySet())) removeAttributeInternal(name);
+        attributes.clear();
         valid = false;
         app.forget(this);
     }
@@ -221,46 +252,19 @@ final class FerryApplicationSession implements SipApplicationSession, TimerHost 
     @Override
     public Iterator<String> getAttributeNames() {
         checkValid();
-        return List.copyOf(attributes.keySet()).iterator();
+        return attributes.names().iterator();
     }
 
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
-        if (name == null) throw new NullPointerException("attribute name");
-        if (value == null) {
-            removeAttribute(name);
-            return;
-        }
-        Object old = attributes.put(name, value);
-        if (old == value) return;
-        if (value instanceof SipApplicationSessionBindingListener b) {
-            app.call(() -> b.valueBound(new SipApplicationSessionBindingEvent(this, name)));
-        }
-        if (old instanceof SipApplicationSessionBindingListener b) {
-            app.call(() -> b.valueUnbound(new SipApplicationSessionBindingEvent(this, name)));
-        }
-        var event = new SipApplicationSessionBindingEvent(this, name);
-        app.listeners(SipListenerType.APPLICATION_SESSION_ATTRIBUTE, SipApplicationSessionAttributeListener.class)
-                .forEach(l -> app.call(() -> {
-                    if (old == null) l.attributeAdded(event);
-                    else l.attributeReplaced(event);
-                }));
+        attributes.set(name, value);
     }
 
     @Override
     public void removeAttribute(String name) {
         checkValid();
-        removeAttributeInternal(name);
-    }
-
-    private void removeAttributeInternal(String name) {
-        Object old = attributes.remove(name);
-        if (old == null) return;
-        var event = new SipApplicationSessionBindingEvent(this, name);
-        if (old instanceof SipApplicationSessionBindingListener b) app.call(() -> b.valueUnbound(event));
-        app.listeners(SipListenerType.APPLICATION_SESSION_ATTRIBUTE, SipApplicationSessionAttributeListener.class)
-                .forEach(l -> app.call(() -> l.attributeRemoved(event)));
+        attributes.remove(name);
     }
 
     // ------------------------------------------------------------------ identity and sessions

@@ -21,7 +21,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletException;
@@ -50,7 +49,34 @@ final class FerrySipSession implements SipSession {
     private final String id;
     private final String callId;
     private final long created = System.currentTimeMillis();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final SessionAttributes attributes = new SessionAttributes(new SessionAttributes.Events() {
+        @Override
+        public void bound(String name, Object value) {
+            if (value instanceof SipSessionBindingListener b) app().call(() -> b.valueBound(new SipSessionBindingEvent(FerrySipSession.this, name)));
+        }
+
+        @Override
+        public void unbound(String name, Object value) {
+            if (value instanceof SipSessionBindingListener b) app().call(() -> b.valueUnbound(new SipSessionBindingEvent(FerrySipSession.this, name)));
+        }
+
+        @Override
+        public void set(String name, boolean replaced) {
+            var event = new SipSessionBindingEvent(FerrySipSession.this, name);
+            app().listeners(SipListenerType.SESSION_ATTRIBUTE, SipSessionAttributeListener.class)
+                    .forEach(l -> app().call(() -> {
+                        if (replaced) l.attributeReplaced(event);
+                        else l.attributeAdded(event);
+                    }));
+        }
+
+        @Override
+        public void removed(String name) {
+            var event = new SipSessionBindingEvent(FerrySipSession.this, name);
+            app().listeners(SipListenerType.SESSION_ATTRIBUTE, SipSessionAttributeListener.class)
+                    .forEach(l -> app().call(() -> l.attributeRemoved(event)));
+        }
+    });
     /** From of the requests this side sends (with our tag). */
     private final NameAddr localParty;
     /** To of the requests this side sends (without tag until the dialog exists). */
@@ -322,51 +348,28 @@ final class FerrySipSession implements SipSession {
     @Override
     public Enumeration<String> getAttributeNames() {
         checkValid();
-        return Collections.enumeration(List.copyOf(attributes.keySet()));
+        return Collections.enumeration(attributes.names());
     }
 
     @Override
     public void setAttribute(String name, Object value) {
         checkValid();
-        if (name == null) throw new NullPointerException("attribute name");
-        if (value == null) {
-            removeAttribute(name);
-            return;
-        }
-        Object old = attributes.put(name, value);
-        if (old == value) return;
-        var event = new SipSessionBindingEvent(this, name);
-        if (value instanceof SipSessionBindingListener b) app().call(() -> b.valueBound(event));
-        if (old instanceof SipSessionBindingListener b) app().call(() -> b.valueUnbound(event));
-        app().listeners(SipListenerType.SESSION_ATTRIBUTE, SipSessionAttributeListener.class)
-                .forEach(l -> app().call(() -> {
-                    if (old == null) l.attributeAdded(event);
-                    else l.attributeReplaced(event);
-                }));
+        attributes.set(name, value);
     }
 
     @Override
     public void removeAttribute(String name) {
         checkValid();
-        removeAttributeInternal(name);
-    }
-
-    private void removeAttributeInternal(String name) {
-        Object old = attributes.remove(name);
-        if (old == null) return;
-        var event = new SipSessionBindingEvent(this, name);
-        if (old instanceof SipSessionBindingListener b) app().call(() -> b.valueUnbound(event));
-        app().listeners(SipListenerType.SESSION_ATTRIBUTE, SipSessionAttributeListener.class)
-                .forEach(l -> app().call(() -> l.attributeRemoved(event)));
+        attributes.remove(name);
     }
 
     /** Attributes copied into a derived session (JSR 289 §6.2.3.2). */
     Map<String, Object> attributesSnapshot() {
-        return Map.copyOf(attributes);
+        return attributes.snapshot();
     }
 
     void copyAttributes(Map<String, Object> from) {
-        attributes.putAll(from);
+        attributes.copy(from);
     }
 
     @Override
@@ -445,7 +448,7 @@ final class FerrySipSession implements SipSession {
         valid = false;
         app().listeners(SipListenerType.SESSION, SipSessionListener.class)
                 .forEach(l -> app().call(() -> l.sessionDestroyed(new SipSessionEvent(this))));
-        for (String name : List.copyOf(attributes.keySet())) removeAttributeInternal(name);
+        attributes.clear();
         synchronized (appSession) {
             // JSR 289 §12: an invalidated session is linked to nothing
             if (linked != null) linked.linked(null);
