@@ -1,12 +1,20 @@
 package io.ferry.sipapps.proxy;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.servlet.ServletException;
 import javax.servlet.sip.Proxy;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.URI;
 
-/** Proxies an initial INVITE to its Request-URI with Record-Route (JSR 289 §10.2). */
+/**
+ * Proxies an initial INVITE with Record-Route (JSR 289 §10.2). By default to its Request-URI; the
+ * request may choose the behaviour (for the ITs): {@code X-Ferry-Proxy: parallel|sequential} with
+ * the targets in {@code X-Ferry-Targets} (SIP URIs separated by commas or spaces, in order), {@code X-Ferry-Proxy-Timeout}
+ * (seconds, JSR 289 §10.2.1) and {@code X-Ferry-Recurse: true|false} (3xx recursion, §10.2.4).
+ */
 @javax.servlet.sip.annotation.SipServlet(name = "proxy")
 public class ProxyServlet extends SipServlet {
 
@@ -18,6 +26,26 @@ public class ProxyServlet extends SipServlet {
         Proxy proxy = req.getProxy();
         proxy.setRecordRoute(true);
         proxy.getRecordRouteURI().setParameter("app", "proxy");
-        proxy.proxyTo(req.getRequestURI());
+        String mode = req.getHeader("X-Ferry-Proxy");
+        if (mode == null) {
+            proxy.proxyTo(req.getRequestURI());
+            return;
+        }
+        proxy.setParallel(!"sequential".equalsIgnoreCase(mode.strip()));
+        String timeout = req.getHeader("X-Ferry-Proxy-Timeout");
+        if (timeout != null) proxy.setProxyTimeout(Integer.parseInt(timeout.strip()));
+        String recurse = req.getHeader("X-Ferry-Recurse");
+        if (recurse != null) proxy.setRecurse(Boolean.parseBoolean(recurse.strip()));
+        List<URI> targets = new ArrayList<>();
+        for (java.util.ListIterator<String> values = req.getHeaders("X-Ferry-Targets"); values.hasNext(); ) {
+            for (String t : values.next().split("[,\\s]+")) {
+                if (!t.isEmpty()) targets.add(getSipFactory().createURI(t));
+            }
+        }
+        proxy.proxyTo(targets);
+    }
+
+    private javax.servlet.sip.SipFactory getSipFactory() {
+        return (javax.servlet.sip.SipFactory) getServletContext().getAttribute(SIP_FACTORY);
     }
 }

@@ -1,0 +1,407 @@
+package io.ferry.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ferry.it.SipWire.Message;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code proxy} test application (io.ferry.sipapps.proxy) forking, searching and cancelling
+ * (JSR 289 §10, RFC 3261 §16), driven over UDP by a bare caller and bare callees written with
+ * {@link SipWire}, so that every message is checked on the wire: the Via stack on each side, the
+ * Max-Forwards decrement, Record-Route and the route set, the CANCELs and the hop-by-hop ACKs the
+ * proxy sends downstream, and the one final response it sends upstream. The request chooses the
+ * application's behaviour through {@code X-Ferry-Proxy}, {@code X-Ferry-Targets},
+ * {@code X-Ferry-Proxy-Timeout} and {@code X-Ferry-Recurse}.
+ */
+class SipProxyForkingIT {
+
+    private static SipAppDeployment node;
+
+    @BeforeAll
+    static void deploy() {
+        node = SampleNode.PROXY.deploy();
+    }
+
+    @AfterAll
+    static void undeploy() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void rfc3261_16_7_parallelFork_oneAnswers200_otherCancelled487NotForwarded_dialogThroughProxy() throws Exception {
+        try (Caller caller = new Caller(); Uas a = new Uas("a"); Uas b = new Uas("b")) {
+            caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Targets: " + a.uri() + ", " + b.uri()));
+            Message inviteA = a.awaitRequest("INVITE");
+            Message inviteB = b.awaitRequest("INVITE");
+            a.assertProxied(inviteA, caller);
+            b.assertProxied(inviteB, caller);
+            assertNotEquals(SipWire.param(inviteA.required("via"), "branch"), SipWire.param(inviteB.required("via"), "branch"),
+                    "RFC 3261 §16.6 step 8: each branch has its own Via branch");
+            a.respond(inviteA, 180, "Ringing");
+            b.respond(inviteB, 180, "Ringing");
+            caller.assertOneVia(caller.awaitStatus(180));
+            a.respond(inviteA, 200, "OK");
+
+            Message cancel = b.awaitRequest("CANCEL");
+            b.assertCancels(cancel, inviteB);
+            b.respond(cancel, 200, "OK");
+            b.respond(inviteB, 487, "Request Terminated");
+            b.assertAck(b.awaitRequest("ACK"), inviteB);
+
+            Message ok = caller.awaitStatus(200);
+            caller.assertOneVia(ok);
+            caller.assertRecordRoute(ok);
+            caller.ackAndBye(ok, a);
+            assertTrue(caller.udp.silentFor(300), "RFC 3261 §16.7 step 5: the 487 of the cancelled branch is not forwarded");
+        }
+    }
+
+    @Test
+    void rfc3261_16_7_486FromBothBranches_one486Upstream_eachBranchAckedByProxy() throws Exception {
+        try (Caller caller = new Caller(); Uas a = new Uas("a"); Uas b = new Uas("b")) {
+            caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Targets: " + a.uri() + " " + b.uri()));
+            Message inviteA = a.awaitRequest("INVITE");
+            Message inviteB = b.awaitRequest("INVITE");
+            a.assertProxied(inviteA, caller);
+            b.assertProxied(inviteB, caller);
+            a.respond(inviteA, 486, "Busy Here");
+            a.assertAck(a.awaitRequest("ACK"), inviteA);
+            b.respond(inviteB, 486, "Busy Here");
+            b.assertAck(b.awaitRequest("ACK"), inviteB);
+
+            Message busy = caller.awaitFinal();
+            assertEquals(486, busy.status(), busy.toString());
+            caller.assertOneVia(busy);
+            caller.ackNon2xx(busy);
+            assertTrue(caller.udp.silentFor(300), "RFC 3261 §16.7 step 6: one final response only");
+        }
+    }
+
+    @Test
+    void jsr289_10_2_1_sequentialSearch_firstBranchRingsPastProxyTimeout_cancelled_secondAnswers() throws Exception {
+        try (Caller caller = new Caller(); Uas a = new Uas("a"); Uas b = new Uas("b")) {
+            caller.invite(List.of("X-Ferry-Proxy: sequential", "X-Ferry-Proxy-Timeout: 2",
+                    "X-Ferry-Targets: " + a.uri() + ", " + b.uri()));
+            Message inviteA = a.awaitRequest("INVITE");
+            a.assertProxied(inviteA, caller);
+            a.respond(inviteA, 180, "Ringing");
+            caller.assertOneVia(caller.awaitStatus(180));
+            assertTrue(b.udp.silentFor(1000), "sequential: the second branch waits for the first");
+
+            Message cancel = a.awaitRequest("CANCEL");
+            a.assertCancels(cancel, inviteA);
+            a.respond(cancel, 200, "OK");
+            a.respond(inviteA, 487, "Request Terminated");
+            a.assertAck(a.awaitRequest("ACK"), inviteA);
+
+            Message inviteB = b.awaitRequest("INVITE");
+            b.assertProxied(inviteB, caller);
+            b.respond(inviteB, 200, "OK");
+            Message ok = caller.awaitStatus(200);
+            caller.assertOneVia(ok);
+            caller.assertRecordRoute(ok);
+            caller.ackAndBye(ok, b);
+        }
+    }
+
+    @Test
+    void rfc3261_16_7_step4_302Recursed_contactTried_2xxUpstream_3xxNotForwarded() throws Exception {
+        try (Caller caller = new Caller(); Uas a = new Uas("a"); Uas b = new Uas("b")) {
+            caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Recurse: true", "X-Ferry-Targets: " + a.uri()));
+            Message inviteA = a.awaitRequest("INVITE");
+            a.assertProxied(inviteA, caller);
+            a.respond(inviteA, 302, "Moved Temporarily", List.of("Contact: <" + b.uri() + ">"));
+            a.assertAck(a.awaitRequest("ACK"), inviteA);
+
+            Message inviteB = b.awaitRequest("INVITE");
+            b.assertProxied(inviteB, caller);
+            assertTrue(inviteB.startLine().startsWith("INVITE " + b.uri() + " "), "the Contact of the 302 is the new target: " + inviteB);
+            b.respond(inviteB, 200, "OK");
+            Message ok = caller.awaitFinal();
+            assertEquals(200, ok.status(), "the 302 is not forwarded: " + ok);
+            caller.assertOneVia(ok);
+            caller.ackAndBye(ok, b);
+        }
+    }
+
+    @Test
+    void rfc3261_16_7_step7_407FromTwoBranches_one407UpstreamWithBothChallenges() throws Exception {
+        try (Caller caller = new Caller(); Uas a = new Uas("a"); Uas b = new Uas("b")) {
+            caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Targets: " + a.uri() + ", " + b.uri()));
+            Message inviteA = a.awaitRequest("INVITE");
+            Message inviteB = b.awaitRequest("INVITE");
+            a.respond(inviteA, 407, "Proxy Authentication Required",
+                    List.of("Proxy-Authenticate: Digest realm=\"realm-a\", nonce=\"na\", algorithm=MD5, qop=\"auth\""));
+            a.assertAck(a.awaitRequest("ACK"), inviteA);
+            b.respond(inviteB, 407, "Proxy Authentication Required",
+                    List.of("Proxy-Authenticate: Digest realm=\"realm-b\", nonce=\"nb\", algorithm=MD5, qop=\"auth\""));
+            b.assertAck(b.awaitRequest("ACK"), inviteB);
+
+            Message challenge = caller.awaitFinal();
+            assertEquals(407, challenge.status(), challenge.toString());
+            caller.assertOneVia(challenge);
+            String all = String.join("\n", challenge.all("proxy-authenticate"));
+            assertTrue(all.contains("realm=\"realm-a\"") && all.contains("realm=\"realm-b\""),
+                    "RFC 3261 §16.7 step 7: both challenges collected:\n" + challenge);
+            caller.ackNon2xx(challenge);
+            assertTrue(caller.udp.silentFor(300), "one final response only");
+        }
+    }
+
+    @Test
+    void rfc3261_16_10_callerCancelsWhileRinging_cancelDownstream_487Upstream() throws Exception {
+        try (Caller caller = new Caller(); Uas a = new Uas("a")) {
+            caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Targets: " + a.uri()));
+            Message inviteA = a.awaitRequest("INVITE");
+            a.assertProxied(inviteA, caller);
+            a.respond(inviteA, 180, "Ringing");
+            caller.assertOneVia(caller.awaitStatus(180));
+
+            caller.cancel();
+            Message cancelOk = caller.awaitResponse("CANCEL", 200);
+            caller.assertOneVia(cancelOk);
+            Message cancel = a.awaitRequest("CANCEL");
+            a.assertCancels(cancel, inviteA);
+            a.respond(cancel, 200, "OK");
+            a.respond(inviteA, 487, "Request Terminated");
+            a.assertAck(a.awaitRequest("ACK"), inviteA);
+
+            Message terminated = caller.awaitResponse("INVITE", 487);
+            caller.assertOneVia(terminated);
+            caller.ackNon2xx(terminated);
+        }
+    }
+
+    @Test
+    void rfc3261_16_10_cancelCrossing200_200Wins_callerAcksAndByes() throws Exception {
+        try (Caller caller = new Caller(); Uas a = new Uas("a")) {
+            caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Targets: " + a.uri()));
+            Message inviteA = a.awaitRequest("INVITE");
+            a.respond(inviteA, 180, "Ringing");
+            caller.awaitStatus(180);
+            a.respond(inviteA, 200, "OK");
+            caller.cancel(); // crosses the 200 on its way up
+            Message ok = caller.awaitResponse("INVITE", 200);
+            caller.assertOneVia(ok);
+            caller.assertRecordRoute(ok);
+            Message cancelResponse = caller.awaitResponse("CANCEL", -1);
+            assertTrue(cancelResponse.status() == 200 || cancelResponse.status() == 481,
+                    "RFC 3261 §16.10: the CANCEL is answered (200, or 481 once the transaction is over): " + cancelResponse);
+            caller.ackAndBye(ok, a);
+        }
+    }
+
+    /** A bare UAC on a UDP socket, sending one INVITE to the proxy and following its dialog. */
+    static final class Caller implements AutoCloseable {
+        final SipWire.Udp udp = new SipWire.Udp();
+        final String callId = "fork-" + SipWire.token() + "@it";
+        final String fromTag = SipWire.token();
+        final String branch = SipWire.branch();
+        final String to = "<sip:callee@example.invalid>";
+        final List<Message> skipped = new ArrayList<>();
+
+        Caller() throws IOException {
+        }
+
+        String via() {
+            return "SIP/2.0/UDP " + udp.sentBy() + ";branch=" + branch + ";rport";
+        }
+
+        void invite(List<String> extra) throws IOException {
+            List<String> headers = new ArrayList<>(SipWire.headers("UDP", udp.sentBy(), branch, "<sip:caller@127.0.0.1>", fromTag,
+                    to, callId, 1, "INVITE"));
+            headers.add("Contact: <sip:caller@" + udp.sentBy() + ">");
+            headers.addAll(extra);
+            udp.send(SipWire.request("INVITE", "sip:callee@example.invalid", headers, ""), node.sipPort());
+        }
+
+        void cancel() throws IOException {
+            List<String> headers = SipWire.headers("UDP", udp.sentBy(), branch, "<sip:caller@127.0.0.1>", fromTag, to, callId, 1, "CANCEL");
+            udp.send(SipWire.request("CANCEL", "sip:callee@example.invalid", headers, ""), node.sipPort());
+        }
+
+        /** The next response to {@code method} with {@code status} (-1: any final), skipping others. */
+        Message awaitResponse(String method, int status) throws IOException {
+            for (int i = skipped.size() - 1; i >= 0; i--) {
+                Message m = skipped.get(i);
+                if (matches(m, method, status)) {
+                    skipped.remove(i);
+                    return m;
+                }
+            }
+            while (true) {
+                Message m = udp.receive();
+                if (matches(m, method, status)) return m;
+                if (m.status() >= 200) skipped.add(m);
+            }
+        }
+
+        private static boolean matches(Message m, String method, int status) {
+            boolean methodOk = m.status() > 0 && m.header("cseq").orElse("").endsWith(" " + method);
+            return methodOk && (status == -1 ? m.status() >= 200 : m.status() == status);
+        }
+
+        Message awaitStatus(int status) throws IOException {
+            return awaitResponse("INVITE", status);
+        }
+
+        Message awaitFinal() throws IOException {
+            return awaitResponse("INVITE", -1);
+        }
+
+        /** RFC 3261 §16.7 step 3: the proxy removed its Via, so ours is the only one, unchanged but for received/rport. */
+        void assertOneVia(Message response) {
+            List<String> vias = response.all("via");
+            assertEquals(1, vias.size(), "one Via upstream:\n" + response);
+            assertEquals(branch, SipWire.param(vias.get(0), "branch").orElse(""), response.toString());
+            assertEquals(callId, response.required("call-id"));
+        }
+
+        /** RFC 3261 §16.6 step 4: the proxy's Record-Route, loose routing, with the application's parameter (JSR 289 §10.2.3). */
+        void assertRecordRoute(Message response) {
+            List<String> rr = response.all("record-route");
+            assertEquals(1, rr.size(), "one Record-Route (UDP in, UDP out):\n" + response);
+            assertTrue(rr.get(0).contains(";lr") && rr.get(0).contains("app=proxy"), response.toString());
+        }
+
+        /** ACK of a non-2xx final response: hop-by-hop, same branch as the INVITE (RFC 3261 §17.1.1.3). */
+        void ackNon2xx(Message response) throws IOException {
+            List<String> headers = List.of("Via: " + via(), "Max-Forwards: 70", "From: <sip:caller@127.0.0.1>;tag=" + fromTag,
+                    "To: " + response.required("to"), "Call-ID: " + callId, "CSeq: 1 ACK");
+            udp.send(SipWire.request("ACK", "sip:callee@example.invalid", headers, ""), node.sipPort());
+        }
+
+        /**
+         * ACK of the 200 and a BYE, sent by the route set (RFC 3261 §12.2.1.1): to the proxy's
+         * Record-Route, with the callee's Contact as Request-URI; the callee checks both and
+         * answers the BYE, whose 200 comes back with one Via.
+         */
+        void ackAndBye(Message ok, Uas callee) throws IOException {
+            String target = ok.required("contact").replaceAll("^.*<([^>]*)>.*$", "$1");
+            List<String> route = ok.all("record-route").stream().map(r -> "Route: " + r).toList();
+            for (String method : List.of("ACK", "BYE")) {
+                String b = SipWire.branch();
+                List<String> headers = new ArrayList<>(List.of("Via: SIP/2.0/UDP " + udp.sentBy() + ";branch=" + b + ";rport",
+                        "Max-Forwards: 70", "From: <sip:caller@127.0.0.1>;tag=" + fromTag, "To: " + ok.required("to"),
+                        "Call-ID: " + callId, "CSeq: " + (method.equals("ACK") ? "1 ACK" : "2 BYE")));
+                headers.addAll(route);
+                udp.send(SipWire.request(method, target, headers, ""), node.sipPort());
+                Message in = callee.awaitRequest(method);
+                assertTrue(in.startLine().startsWith(method + " " + target + " "), "the Request-URI is the remote target: " + in);
+                assertTrue(in.all("route").isEmpty(), "RFC 3261 §16.4: the proxy popped its Route:\n" + in);
+                List<String> vias = in.all("via");
+                assertEquals(2, vias.size(), "the proxy's Via on top of ours:\n" + in);
+                assertTrue(vias.get(1).contains(udp.sentBy()), in.toString());
+                assertEquals("69", in.required("max-forwards").strip(), "RFC 3261 §16.6 step 3:\n" + in);
+                if (method.equals("BYE")) {
+                    callee.respond(in, 200, "OK");
+                    Message byeOk = awaitResponse("BYE", 200);
+                    assertEquals(1, byeOk.all("via").size(), byeOk.toString());
+                    assertEquals(b, SipWire.param(byeOk.required("via"), "branch").orElse(""), byeOk.toString());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            udp.close();
+        }
+    }
+
+    /** A bare UAS on a UDP socket: answers what the proxy sends it, copying the Via stack and the Record-Route. */
+    static final class Uas implements AutoCloseable {
+        final SipWire.Udp udp = new SipWire.Udp();
+        final String user;
+        final String toTag = SipWire.token();
+
+        Uas(String user) throws IOException {
+            this.user = user;
+        }
+
+        String uri() {
+            return "sip:" + user + "@" + udp.sentBy();
+        }
+
+        /** The next request with {@code method}; anything else (retransmissions, stray ACKs) is skipped. */
+        Message awaitRequest(String method) throws IOException {
+            while (true) {
+                Message m = udp.receive();
+                if (m.startLine().startsWith(method + " ")) return m;
+            }
+        }
+
+        void respond(Message request, int status, String reason) throws IOException {
+            respond(request, status, reason, List.of());
+        }
+
+        void respond(Message request, int status, String reason, List<String> extra) throws IOException {
+            StringBuilder b = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+            request.all("via").forEach(v -> b.append("Via: ").append(v).append("\r\n"));
+            if (status > 100 && status < 300) {
+                request.all("record-route").forEach(r -> b.append("Record-Route: ").append(r).append("\r\n"));
+            }
+            String to = request.required("to");
+            b.append("From: ").append(request.required("from")).append("\r\n")
+                    .append("To: ").append(to).append(SipWire.param(to, "tag").isPresent() ? "" : ";tag=" + toTag).append("\r\n")
+                    .append("Call-ID: ").append(request.required("call-id")).append("\r\n")
+                    .append("CSeq: ").append(request.required("cseq")).append("\r\n");
+            if (request.startLine().startsWith("INVITE ") && status < 300) {
+                b.append("Contact: <").append(uri()).append(">\r\n");
+            }
+            extra.forEach(h -> b.append(h).append("\r\n"));
+            b.append("Content-Length: 0\r\n\r\n");
+            udp.send(b.toString(), node.sipPort());
+        }
+
+        /**
+         * RFC 3261 §16.6: the INVITE the proxy forwarded: Max-Forwards 69 (step 3), its own Via with
+         * an RFC 3261 branch on top of the caller's (step 8), its Record-Route (step 4).
+         */
+        void assertProxied(Message invite, Caller caller) {
+            assertEquals("69", invite.required("max-forwards").strip(), invite.toString());
+            List<String> vias = invite.all("via");
+            assertEquals(2, vias.size(), invite.toString());
+            assertTrue(SipWire.param(vias.get(0), "branch").orElse("").startsWith("z9hG4bK"), invite.toString());
+            assertEquals(caller.via(), vias.get(1).replaceAll(";rport=\\d+", ";rport").replaceAll(";received=[^;]*", ""),
+                    "the caller's Via below the proxy's:\n" + invite);
+            List<String> rr = invite.all("record-route");
+            assertEquals(1, rr.size(), invite.toString());
+            assertTrue(rr.get(0).contains(";lr") && rr.get(0).contains("app=proxy"), invite.toString());
+            assertEquals(caller.callId, invite.required("call-id"));
+        }
+
+        /** RFC 3261 §9.1: the CANCEL names the INVITE's transaction: same Request-URI, top Via, Call-ID, CSeq number. */
+        void assertCancels(Message cancel, Message invite) {
+            assertEquals(invite.startLine().replaceFirst("^INVITE", "CANCEL"), cancel.startLine());
+            List<String> vias = cancel.all("via");
+            assertEquals(1, vias.size(), "RFC 3261 §9.1: only the top Via of the INVITE:\n" + cancel);
+            assertEquals(invite.all("via").get(0), vias.get(0), cancel.toString());
+            assertEquals(invite.required("call-id"), cancel.required("call-id"));
+            assertEquals(invite.required("cseq").replace("INVITE", "CANCEL"), cancel.required("cseq"));
+        }
+
+        /** RFC 3261 §17.1.1.3: the proxy's ACK of a non-2xx response: the INVITE's branch, CSeq number. */
+        void assertAck(Message ack, Message invite) {
+            List<String> vias = ack.all("via");
+            assertEquals(1, vias.size(), "the proxy's own ACK has its Via only:\n" + ack);
+            assertEquals(invite.all("via").get(0), vias.get(0), ack.toString());
+            assertEquals(invite.required("cseq").replace("INVITE", "ACK"), ack.required("cseq"));
+            assertTrue(SipWire.param(ack.required("to"), "tag").isPresent(), ack.toString());
+        }
+
+        @Override
+        public void close() {
+            udp.close();
+        }
+    }
+}
