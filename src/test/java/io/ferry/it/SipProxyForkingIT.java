@@ -201,6 +201,161 @@ class SipProxyForkingIT {
         }
     }
 
+    @Test
+    void rfc5658_wsCallerToUdpCallee_doubleRecordRoute_byeFromCalleeReachesWebSocket_thenByeFromCaller() throws Exception {
+        try (WsCaller caller = new WsCaller(); Uas callee = new Uas("callee")) {
+            for (boolean calleeHangsUp : List.of(true, false)) {
+                String callId = "ws-udp-" + SipWire.token() + "@it";
+                String fromTag = SipWire.token();
+                String branch = SipWire.branch();
+                String from = "<sip:alice@example.com>;tag=" + fromTag;
+                String to = "<" + callee.uri() + ">";
+                caller.send(SipWire.request("INVITE", callee.uri(), List.of("Via: SIP/2.0/WS " + caller.host + ";branch=" + branch + ";rport",
+                        "Max-Forwards: 70", "From: " + from, "To: " + to, "Call-ID: " + callId, "CSeq: 1 INVITE",
+                        "Contact: " + caller.contact()), ""));
+
+                Message invite = callee.awaitRequest("INVITE");
+                assertEquals("69", invite.required("max-forwards").strip(), invite.toString());
+                List<String> vias = invite.all("via");
+                assertEquals(2, vias.size(), invite.toString());
+                assertTrue(vias.get(0).startsWith("SIP/2.0/UDP "), "the proxy's Via names the outgoing transport:\n" + invite);
+                assertTrue(vias.get(1).startsWith("SIP/2.0/WS " + caller.host), "the caller's Via below:\n" + invite);
+                List<String> rr = invite.all("record-route");
+                assertEquals(2, rr.size(), "RFC 5658 §3.1: two Record-Route entries, WS in and UDP out:\n" + invite);
+                assertTrue(!rr.get(0).toLowerCase().contains("transport=ws") && rr.get(0).contains(";lr") && rr.get(0).contains("app=proxy"),
+                        "the top (callee-side) entry is the UDP one:\n" + invite);
+                assertTrue(rr.get(1).toLowerCase().contains("transport=ws") && rr.get(1).contains(";lr") && rr.get(1).contains("app=proxy"),
+                        "the bottom (caller-side) entry is transport=ws:\n" + invite);
+
+                callee.respond(invite, 180, "Ringing");
+                callee.respond(invite, 200, "OK");
+                Message ok = caller.awaitResponse("INVITE", 200);
+                assertEquals(1, ok.all("via").size(), ok.toString());
+                assertEquals(branch, SipWire.param(ok.required("via"), "branch").orElse(""), ok.toString());
+                assertEquals(rr, ok.all("record-route"), "the Record-Route comes back unchanged:\n" + ok);
+
+                // RFC 3261 §12.1.2: the caller's route set is the Record-Route reversed, the WS entry first
+                List<String> callerRoute = List.of("Route: " + rr.get(1), "Route: " + rr.get(0));
+                String calleeTo = ok.required("to");
+                caller.send(SipWire.request("ACK", callee.uri(), concat(List.of("Via: SIP/2.0/WS " + caller.host + ";branch=" + SipWire.branch(),
+                        "Max-Forwards: 70", "From: " + from, "To: " + calleeTo, "Call-ID: " + callId, "CSeq: 1 ACK"), callerRoute), ""));
+                Message ack = callee.awaitRequest("ACK");
+                assertTrue(ack.all("route").isEmpty(), "both Route entries popped (RFC 5658 §3.3):\n" + ack);
+                assertEquals(2, ack.all("via").size(), ack.toString());
+
+                if (calleeHangsUp) {
+                    // the callee's route set is the Record-Route in order, the UDP entry first
+                    String byeBranch = SipWire.branch();
+                    callee.udp.send(SipWire.request("BYE", caller.contactUri(), concat(List.of(
+                            "Via: SIP/2.0/UDP " + callee.udp.sentBy() + ";branch=" + byeBranch + ";rport", "Max-Forwards: 70",
+                            "From: " + calleeTo, "To: " + from, "Call-ID: " + callId, "CSeq: 1 BYE"),
+                            rr.stream().map(r -> "Route: " + r).toList()), ""), node.sipPort());
+                    Message bye = caller.awaitRequest("BYE");
+                    assertTrue(bye.startLine().startsWith("BYE " + caller.contactUri() + " "), bye.toString());
+                    assertTrue(bye.all("route").isEmpty(), "both Route entries popped:\n" + bye);
+                    List<String> byeVias = bye.all("via");
+                    assertEquals(2, byeVias.size(), bye.toString());
+                    assertTrue(byeVias.get(0).toUpperCase().startsWith("SIP/2.0/WS"), "the proxy's Via names the WebSocket:\n" + bye);
+                    assertTrue(byeVias.get(1).contains(callee.udp.sentBy()), bye.toString());
+                    assertEquals("69", bye.required("max-forwards").strip(), bye.toString());
+                    caller.respond(bye, 200, "OK");
+                    Message byeOk = callee.awaitResponse("BYE");
+                    assertEquals(200, byeOk.status(), byeOk.toString());
+                    assertEquals(1, byeOk.all("via").size(), byeOk.toString());
+                    assertEquals(byeBranch, SipWire.param(byeOk.required("via"), "branch").orElse(""), byeOk.toString());
+                } else {
+                    String byeBranch = SipWire.branch();
+                    caller.send(SipWire.request("BYE", callee.uri(), concat(List.of("Via: SIP/2.0/WS " + caller.host + ";branch=" + byeBranch,
+                            "Max-Forwards: 70", "From: " + from, "To: " + calleeTo, "Call-ID: " + callId, "CSeq: 2 BYE"), callerRoute), ""));
+                    Message bye = callee.awaitRequest("BYE");
+                    assertTrue(bye.all("route").isEmpty(), bye.toString());
+                    assertEquals(2, bye.all("via").size(), bye.toString());
+                    assertEquals("69", bye.required("max-forwards").strip(), bye.toString());
+                    callee.respond(bye, 200, "OK");
+                    Message byeOk = caller.awaitResponse("BYE", 200);
+                    assertEquals(1, byeOk.all("via").size(), byeOk.toString());
+                    assertEquals(byeBranch, SipWire.param(byeOk.required("via"), "branch").orElse(""), byeOk.toString());
+                }
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A bare SIP-over-WebSocket client (RFC 7118): an invented .invalid host, one text frame per message. */
+    static final class WsCaller implements AutoCloseable {
+        final String host = SipWire.token() + ".invalid";
+        final RawWebSocket ws;
+        final List<Message> skipped = new ArrayList<>();
+
+        WsCaller() throws IOException {
+            ws = RawWebSocket.connect(Integer.parseInt(FerryServerFixtures.property("ferry.it.httpPort")), "/" + node.app() + "/sip",
+                    java.util.Map.of("X-Forwarded-For", "203.0.113." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 250)));
+            assertEquals(101, ws.status, ws.body);
+        }
+
+        String contactUri() {
+            return "sip:alice@" + host + ";transport=ws";
+        }
+
+        String contact() {
+            return "<" + contactUri() + ">";
+        }
+
+        void send(String message) throws IOException {
+            ws.sendText(message);
+        }
+
+        Message receive() throws IOException {
+            while (true) {
+                RawWebSocket.Frame f = ws.readSkippingPings();
+                if (f.opcode() == 0x1) return SipWire.parse(f.text());
+                if (f.opcode() == 0x8) throw new AssertionError("the WebSocket closed: " + f.closeCode());
+            }
+        }
+
+        Message awaitResponse(String method, int status) throws IOException {
+            while (true) {
+                Message m = receive();
+                if (m.status() == status && m.header("cseq").orElse("").endsWith(" " + method)) return m;
+                if (m.status() < 0) skipped.add(m);
+            }
+        }
+
+        Message awaitRequest(String method) throws IOException {
+            for (Message m : skipped) {
+                if (m.startLine().startsWith(method + " ")) {
+                    skipped.remove(m);
+                    return m;
+                }
+            }
+            while (true) {
+                Message m = receive();
+                if (m.startLine().startsWith(method + " ")) return m;
+            }
+        }
+
+        void respond(Message request, int status, String reason) throws IOException {
+            StringBuilder b = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+            request.all("via").forEach(v -> b.append("Via: ").append(v).append("\r\n"));
+            b.append("From: ").append(request.required("from")).append("\r\n")
+                    .append("To: ").append(request.required("to")).append("\r\n")
+                    .append("Call-ID: ").append(request.required("call-id")).append("\r\n")
+                    .append("CSeq: ").append(request.required("cseq")).append("\r\n")
+                    .append("Content-Length: 0\r\n\r\n");
+            send(b.toString());
+        }
+
+        @Override
+        public void close() throws IOException {
+            ws.close();
+        }
+    }
+
     /** A bare UAC on a UDP socket, sending one INVITE to the proxy and following its dialog. */
     static final class Caller implements AutoCloseable {
         final SipWire.Udp udp = new SipWire.Udp();
@@ -337,6 +492,14 @@ class SipProxyForkingIT {
             while (true) {
                 Message m = udp.receive();
                 if (m.startLine().startsWith(method + " ")) return m;
+            }
+        }
+
+        /** The next final response to {@code method}, skipping requests and provisional responses. */
+        Message awaitResponse(String method) throws IOException {
+            while (true) {
+                Message m = udp.receive();
+                if (m.status() >= 200 && m.header("cseq").orElse("").endsWith(" " + method)) return m;
             }
         }
 
