@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * Max-Forwards decrement, Record-Route and the route set, the CANCELs and the hop-by-hop ACKs the
  * proxy sends downstream, and the one final response it sends upstream. The request chooses the
  * application's behaviour through {@code X-Ferry-Proxy}, {@code X-Ferry-Targets},
- * {@code X-Ferry-Proxy-Timeout} and {@code X-Ferry-Recurse}.
+ * {@code X-Ferry-Proxy-Timeout}, {@code X-Ferry-Recurse} and {@code X-Ferry-Flow}. Two tests put a
+ * bare WebSocket user agent (RFC 7118) on one side: a WS → UDP dialog with double Record-Route
+ * (RFC 5658), and a WS callee whose flow closes while it rings (RFC 5626 §5.3).
  */
 class SipProxyForkingIT {
 
@@ -280,15 +282,49 @@ class SipProxyForkingIT {
         }
     }
 
+    @Test
+    void rfc5626_5_3_wsCalleeFlowClosesWhileRinging_callerGetsFinalErrorAtOnce() throws Exception {
+        try (Caller caller = new Caller(); WsCaller callee = new WsCaller()) {
+            callee.send(SipWire.request("MESSAGE", "sip:proxy@127.0.0.1", List.of("Via: SIP/2.0/WS " + callee.host + ";branch=" + SipWire.branch(),
+                    "Max-Forwards: 70", "From: " + callee.contact() + ";tag=" + SipWire.token(), "To: <sip:proxy@127.0.0.1>",
+                    "Call-ID: flow-" + SipWire.token() + "@it", "CSeq: 1 MESSAGE"), ""));
+            Message flowOk = callee.awaitResponse("MESSAGE", 200);
+            String flowId = flowOk.required("x-ferry-flow");
+
+            caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Targets: " + callee.contactUri(), "X-Ferry-Flow: " + flowId));
+            Message invite = callee.awaitRequest("INVITE");
+            assertEquals("69", invite.required("max-forwards").strip(), invite.toString());
+            List<String> vias = invite.all("via");
+            assertEquals(2, vias.size(), invite.toString());
+            assertTrue(vias.get(0).toUpperCase().startsWith("SIP/2.0/WS"), "the proxy's Via names the WebSocket:\n" + invite);
+            List<String> rr = invite.all("record-route");
+            assertEquals(2, rr.size(), "RFC 5658: UDP in, WS out:\n" + invite);
+            assertTrue(rr.get(0).toLowerCase().contains("transport=ws") && !rr.get(1).toLowerCase().contains("transport=ws"), invite.toString());
+            callee.respond(invite, 180, "Ringing");
+            caller.assertOneVia(caller.awaitStatus(180));
+
+            long closed = System.nanoTime();
+            callee.close(); // the flow goes away while the branch rings
+            Message fail = caller.awaitFinal();
+            long millis = (System.nanoTime() - closed) / 1_000_000;
+            assertEquals(430, fail.status(),
+                    "RFC 5626 §5.3: the branch's transaction fails with 430 Flow Failed, the only (so best) response:\n" + fail);
+            assertTrue(millis < 5_000, "the branch fails when its flow closes, not at a timer: " + millis + " ms");
+            caller.assertOneVia(fail);
+            caller.ackNon2xx(fail);
+        }
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
 
-    /** A bare SIP-over-WebSocket client (RFC 7118): an invented .invalid host, one text frame per message. */
+    /** A bare SIP-over-WebSocket user agent (RFC 7118): an invented .invalid host, one text frame per message. */
     static final class WsCaller implements AutoCloseable {
         final String host = SipWire.token() + ".invalid";
+        final String toTag = SipWire.token();
         final RawWebSocket ws;
         final List<Message> skipped = new ArrayList<>();
 
@@ -343,10 +379,13 @@ class SipProxyForkingIT {
             StringBuilder b = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
             request.all("via").forEach(v -> b.append("Via: ").append(v).append("\r\n"));
             b.append("From: ").append(request.required("from")).append("\r\n")
-                    .append("To: ").append(request.required("to")).append("\r\n")
+                    .append("To: ").append(request.required("to"))
+                    .append(SipWire.param(request.required("to"), "tag").isPresent() ? "" : ";tag=" + toTag).append("\r\n")
                     .append("Call-ID: ").append(request.required("call-id")).append("\r\n")
-                    .append("CSeq: ").append(request.required("cseq")).append("\r\n")
-                    .append("Content-Length: 0\r\n\r\n");
+                    .append("CSeq: ").append(request.required("cseq")).append("\r\n");
+            request.all("record-route").forEach(r -> b.append("Record-Route: ").append(r).append("\r\n"));
+            if (request.startLine().startsWith("INVITE ")) b.append("Contact: ").append(contact()).append("\r\n");
+            b.append("Content-Length: 0\r\n\r\n");
             send(b.toString());
         }
 
