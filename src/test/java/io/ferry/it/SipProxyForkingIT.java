@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code proxy} test application (io.ferry.sipapps.proxy) forking, searching and cancelling
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * Max-Forwards decrement, Record-Route and the route set, the CANCELs and the hop-by-hop ACKs the
  * proxy sends downstream, and the one final response it sends upstream. The request chooses the
  * application's behaviour through {@code X-Ferry-Proxy}, {@code X-Ferry-Targets},
- * {@code X-Ferry-Proxy-Timeout}, {@code X-Ferry-Recurse} and {@code X-Ferry-Flow}. Two tests put a
+ * {@code X-Ferry-Proxy-Timeout}, {@code X-Ferry-Recurse} and {@code X-Ferry-Flow}. The parallel fork
+ * also runs with sipp callees over UDP and TCP (fork-caller.xml, proxy-callee.xml,
+ * fork-cancelled-callee.xml), each checking its own side of the wire. Two tests put a
  * bare WebSocket user agent (RFC 7118) on one side: a WS → UDP dialog with double Record-Route
  * (RFC 5658), and a WS callee whose flow closes while it rings (RFC 5626 §5.3).
  */
@@ -66,6 +70,25 @@ class SipProxyForkingIT {
             caller.ackAndBye(ok, a);
             assertTrue(caller.udp.silentFor(300), "RFC 3261 §16.7 step 5: the 487 of the cancelled branch is not forwarded");
         }
+    }
+
+    @ParameterizedTest(name = "callees over {0}")
+    @ValueSource(strings = {"u1", "t1"})
+    void rfc3261_16_7_parallelForkToTwoSippCallees_oneAnswers_otherCancelled(String calleeTransport) throws Exception {
+        int answerPort = FreePorts.udpAndTcp();
+        int cancelledPort = FreePorts.udpAndTcp();
+        Sipp.Running answering = Sipp.listen("proxy-callee", calleeTransport, answerPort, List.of());
+        Sipp.Running cancelled = Sipp.listen("fork-cancelled-callee", calleeTransport, cancelledPort, List.of());
+        Sipp.awaitListening(calleeTransport, answerPort);
+        Sipp.awaitListening(calleeTransport, cancelledPort);
+        String suffix = calleeTransport.startsWith("t") ? ";transport=tcp" : "";
+        String targets = "sip:a@127.0.0.1:" + answerPort + suffix + ", sip:b@127.0.0.1:" + cancelledPort + suffix;
+        Sipp.Result caller = Sipp.run("fork-caller", "u1", node.sipPort(), List.of("-key", "targets", targets));
+        Sipp.Result a = answering.await();
+        Sipp.Result b = cancelled.await();
+        assertEquals(0, caller.exitCode(), "caller:\n" + caller.output() + "\nanswering:\n" + a.output() + "\ncancelled:\n" + b.output());
+        assertEquals(0, a.exitCode(), "answering callee:\n" + a.output());
+        assertEquals(0, b.exitCode(), "cancelled callee:\n" + b.output());
     }
 
     @Test
