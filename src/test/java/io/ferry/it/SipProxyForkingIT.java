@@ -68,7 +68,7 @@ class SipProxyForkingIT {
             caller.assertOneVia(ok);
             caller.assertRecordRoute(ok);
             caller.ackAndBye(ok, a);
-            assertTrue(caller.udp.silentFor(300), "RFC 3261 §16.7 step 5: the 487 of the cancelled branch is not forwarded");
+            caller.assertNoFinalFor(300, "RFC 3261 §16.7 step 5: the 487 of the cancelled branch is not forwarded");
         }
     }
 
@@ -108,7 +108,7 @@ class SipProxyForkingIT {
             assertEquals(486, busy.status(), busy.toString());
             caller.assertOneVia(busy);
             caller.ackNon2xx(busy);
-            assertTrue(caller.udp.silentFor(300), "RFC 3261 §16.7 step 6: one final response only");
+            caller.assertNoFinalFor(300, "RFC 3261 §16.7 step 6: one final response only");
         }
     }
 
@@ -179,7 +179,7 @@ class SipProxyForkingIT {
             assertTrue(all.contains("realm=\"realm-a\"") && all.contains("realm=\"realm-b\""),
                     "RFC 3261 §16.7 step 7: both challenges collected:\n" + challenge);
             caller.ackNon2xx(challenge);
-            assertTrue(caller.udp.silentFor(300), "one final response only");
+            caller.assertNoFinalFor(300, "one final response only");
         }
     }
 
@@ -308,11 +308,7 @@ class SipProxyForkingIT {
     @Test
     void rfc5626_5_3_wsCalleeFlowClosesWhileRinging_callerGetsFinalErrorAtOnce() throws Exception {
         try (Caller caller = new Caller(); WsCaller callee = new WsCaller()) {
-            callee.send(SipWire.request("MESSAGE", "sip:proxy@127.0.0.1", List.of("Via: SIP/2.0/WS " + callee.host + ";branch=" + SipWire.branch(),
-                    "Max-Forwards: 70", "From: " + callee.contact() + ";tag=" + SipWire.token(), "To: <sip:proxy@127.0.0.1>",
-                    "Call-ID: flow-" + SipWire.token() + "@it", "CSeq: 1 MESSAGE"), ""));
-            Message flowOk = callee.awaitResponse("MESSAGE", 200);
-            String flowId = flowOk.required("x-ferry-flow");
+            String flowId = callee.flowId();
 
             caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Targets: " + callee.contactUri(), "X-Ferry-Flow: " + flowId));
             Message invite = callee.awaitRequest("INVITE");
@@ -335,6 +331,30 @@ class SipProxyForkingIT {
             assertTrue(millis < 5_000, "the branch fails when its flow closes, not at a timer: " + millis + " ms");
             caller.assertOneVia(fail);
             caller.ackNon2xx(fail);
+        }
+    }
+
+    @Test
+    void rfc5626_5_3_wsBranchFlowClosesWhileRinging_proxyGoesOnWithUdpBranch_200Upstream() throws Exception {
+        try (Caller caller = new Caller(); WsCaller wsCallee = new WsCaller(); Uas udpCallee = new Uas("udp")) {
+            String flowId = wsCallee.flowId();
+            caller.invite(List.of("X-Ferry-Proxy: parallel", "X-Ferry-Targets: " + wsCallee.contactUri() + ", " + udpCallee.uri(),
+                    "X-Ferry-Flow: " + flowId));
+            Message wsInvite = wsCallee.awaitRequest("INVITE");
+            Message udpInvite = udpCallee.awaitRequest("INVITE");
+            udpCallee.assertProxied(udpInvite, caller);
+            wsCallee.respond(wsInvite, 180, "Ringing");
+            udpCallee.respond(udpInvite, 180, "Ringing");
+            caller.awaitStatus(180);
+
+            wsCallee.close(); // its branch fails with 430; the UDP branch still rings
+            caller.assertNoFinalFor(1000, "RFC 3261 §16.7 step 6: no final response while a branch is pending");
+            udpCallee.respond(udpInvite, 200, "OK");
+            Message ok = caller.awaitFinal();
+            assertEquals(200, ok.status(), ok.toString());
+            caller.assertOneVia(ok);
+            caller.assertRecordRoute(ok);
+            caller.ackAndBye(ok, udpCallee);
         }
     }
 
@@ -367,6 +387,14 @@ class SipProxyForkingIT {
 
         void send(String message) throws IOException {
             ws.sendText(message);
+        }
+
+        /** The id of this WebSocket's flow, as the proxy application answers it to a MESSAGE. */
+        String flowId() throws IOException {
+            send(SipWire.request("MESSAGE", "sip:proxy@127.0.0.1", List.of("Via: SIP/2.0/WS " + host + ";branch=" + SipWire.branch(),
+                    "Max-Forwards: 70", "From: " + contact() + ";tag=" + SipWire.token(), "To: <sip:proxy@127.0.0.1>",
+                    "Call-ID: flow-" + SipWire.token() + "@it", "CSeq: 1 MESSAGE"), ""));
+            return awaitResponse("MESSAGE", 200).required("x-ferry-flow");
         }
 
         Message receive() throws IOException {
@@ -466,6 +494,23 @@ class SipProxyForkingIT {
         private static boolean matches(Message m, String method, int status) {
             boolean methodOk = m.status() > 0 && m.header("cseq").orElse("").endsWith(" " + method);
             return methodOk && (status == -1 ? m.status() >= 200 : m.status() == status);
+        }
+
+        /** Provisional responses may come within {@code millis}; a final one fails the test. */
+        void assertNoFinalFor(int millis, String why) throws IOException {
+            long end = System.nanoTime() + millis * 1_000_000L;
+            int before = udp.socket.getSoTimeout();
+            try {
+                for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+                    udp.socket.setSoTimeout((int) Math.max(1, left));
+                    Message m = udp.receive();
+                    if (m.status() >= 200) throw new AssertionError(why + ":\n" + m);
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // nothing more came
+            } finally {
+                udp.socket.setSoTimeout(before);
+            }
         }
 
         Message awaitStatus(int status) throws IOException {
