@@ -253,6 +253,7 @@ public class FerryLifecycle {
         }
         user.attach(stack);
         user.useConnector(new TargetConnector(TargetResolver.system(), netty));
+        user.useListeningPorts(netty::port);
         this.sipStack = stack;
         this.webSocket = ws;
         this.listeners = netty;

@@ -108,6 +108,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     private volatile TargetConnector connector;
     private volatile boolean closed;
     private volatile boolean routeNewApplicationRequests = true;
+    private volatile java.util.function.ToIntFunction<io.ferry.runtime.transport.Transport> listeningPorts = t -> 0;
     private final SipLimits limits;
 
     public SipContainer(ContainerSettings settings, SipApplicationRouter router) {
@@ -154,6 +155,25 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
      */
     public void routeNewApplicationRequests(boolean route) {
         this.routeNewApplicationRequests = route;
+    }
+
+    /** The ports the node listens on, per transport (0 = none), for the addresses Ferry advertises. */
+    public void useListeningPorts(java.util.function.ToIntFunction<io.ferry.runtime.transport.Transport> ports) {
+        this.listeningPorts = Objects.requireNonNull(ports, "ports");
+    }
+
+    /**
+     * The port to put in Via, Contact and Record-Route for a message on {@code flow}: for TCP and TLS
+     * the node's listening port, not the ephemeral port of a connection Ferry opened, so that a
+     * peer can open a new connection to it (RFC 3261 §18.2.2, §16.6 step 4); else the flow's own.
+     */
+    int advertisedPort(Flow flow) {
+        var t = flow.transport();
+        if (t == io.ferry.runtime.transport.Transport.TCP || t == io.ferry.runtime.transport.Transport.TLS) {
+            int p = listeningPorts.applyAsInt(t);
+            if (p > 0) return p;
+        }
+        return flow.localAddress().getPort();
     }
 
     /** The flow directory of the flow extension (it finds flows once the container is {@link #attach attached}). */
@@ -896,7 +916,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             if (local.getAddress() != null && !local.getAddress().isAnyLocalAddress()) {
                 host = local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress();
             }
-            port = local.getPort();
+            port = advertisedPort(flow);
             transport = flow.transport().token().toLowerCase(java.util.Locale.ROOT);
         }
         SipUri uri = new SipUri(flow != null && flow.secure() && flow.transport() == io.ferry.runtime.transport.Transport.TLS, null, null, host, port,
@@ -1008,7 +1028,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
                 ? (local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress())
                 : settings.host();
-        m = m.withPrependedHeader("Via", Via.of(flow.transport().token(), host, local.getPort(), branch).toString());
+        m = m.withPrependedHeader("Via", Via.of(flow.transport().token(), host, advertisedPort(flow), branch).toString());
         SipRequest wire = m;
         out.edits.containerEdit(x -> wire);
         out.edits.commit();
@@ -1067,7 +1087,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         for (Flow f : st.flows().all()) {
             InetSocketAddress local = f.localAddress();
             String ip = local.getAddress() == null ? "" : local.getAddress().getHostAddress();
-            if ((u.host().equals(ip) || u.hostAddress().equals(ip)) && u.port() == local.getPort()) return true;
+            if ((u.host().equals(ip) || u.hostAddress().equals(ip)) && (u.port() == local.getPort() || u.port() == advertisedPort(f))) return true;
         }
         return false;
     }
@@ -1142,7 +1162,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
                 ? (local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress())
                 : settings.host();
-        return m.withPrependedHeader("Via", Via.of(flow.transport().token(), host, local.getPort(), branch).toString());
+        return m.withPrependedHeader("Via", Via.of(flow.transport().token(), host, advertisedPort(flow), branch).toString());
     }
 
     /** A response to a subsequent request the proxy forwarded: to the servlet when supervised, then upstream minus our Via. */
@@ -1225,7 +1245,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         InetSocketAddress local = flow.localAddress();
         String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress() ? local.getAddress().getHostAddress() : settings.host();
         // RFC 3261 §17.1.1.3: the ACK for a 2xx is its own transaction: a new branch, sent straight on the flow
-        ack.edits.containerEdit(m -> ((SipRequest) m).withPrependedHeader("Via", Via.of(flow.transport().token(), host, local.getPort(), newBranch()).toString()));
+        ack.edits.containerEdit(m -> ((SipRequest) m).withPrependedHeader("Via", Via.of(flow.transport().token(), host, advertisedPort(flow), newBranch()).toString()));
         SipRequest wire = ack.request();
         ack.edits.commit();
         ack.flow = flow;
@@ -1473,7 +1493,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         InetSocketAddress local = flow.localAddress();
         String ip = local.getAddress() == null ? "" : local.getAddress().getHostAddress();
         int port = u.port() > 0 ? u.port() : (flow.secure() ? 5061 : 5060);
-        return (u.host().equals(ip) || u.hostAddress().equals(ip)) && port == local.getPort();
+        return (u.host().equals(ip) || u.hostAddress().equals(ip)) && (port == local.getPort() || port == advertisedPort(flow));
     }
 
     @Override
