@@ -36,8 +36,16 @@ class SipWebSocketIT {
         return Integer.parseInt(FerryServerFixtures.property("ferry.it.httpPort"));
     }
 
+    /** A client address of its own per call (random ones collided: a rate-limit test made another test's address 429). */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_IP = new java.util.concurrent.atomic.AtomicInteger(1);
+
     private static String clientIp() {
-        return "198.51.100." + ThreadLocalRandom.current().nextInt(1, 250);
+        // 198.51.100.77 and .251 belong to other ITs of the same deployment
+        int n;
+        do {
+            n = 1 + (NEXT_IP.getAndIncrement() - 1) % 249;
+        } while (n == 77);
+        return "198.51.100." + n;
     }
 
     private static RawWebSocket connect(String ip, Map<String, String> headers) throws IOException {
