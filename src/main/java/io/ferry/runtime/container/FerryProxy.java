@@ -94,6 +94,13 @@ final class FerryProxy implements Proxy {
     public void startProxy() {
         if (done) throw new IllegalStateException("the proxy has sent its final response upstream");
         if (searchEnded) throw new IllegalStateException("RFC 3261 §16.7: the search has ended (2xx, 6xx or CANCEL): no new branches");
+        if (looped()) {
+            // RFC 3261 §16.3 step 4: one of our Vias carries the branch we would compute for this request
+            done = true;
+            session.state(javax.servlet.sip.SipSession.State.TERMINATED);
+            forward(original.request().createResponse(482, "Loop Detected", SipRequest::newTag));
+            return;
+        }
         List<String> required = original.request().headers().values("Proxy-Require");
         if (!required.isEmpty()) {
             // RFC 3261 §16.3 step 5: Ferry's proxy understands no proxy extension: 420, Unsupported lists them
@@ -307,6 +314,37 @@ final class FerryProxy implements Proxy {
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
         throw new UnsupportedOperationException("Ferry's proxy does not support setOutboundInterface (docs/sip-servlet-compliance.md)");
+    }
+
+    // ------------------------------------------------------------------ loop detection (RFC 3261 §16.3 step 4, §16.6 step 8)
+
+    /** The loop-detection hash of the request as received (computed once: every branch carries it). */
+    private String loopHash;
+
+    private String poppedRouteText() {
+        javax.servlet.sip.Address popped = original.getPoppedRoute();
+        return popped == null ? null : popped.toString();
+    }
+
+    /** RFC 3261 §16.6 step 8: the Via branch of a branch's request: {@code unique} plus the loop-detection hash. */
+    String viaBranch(String unique) {
+        if (loopHash == null) {
+            try {
+                loopHash = LoopDetection.hash(original.request(), original.request().topVia().orElse(null), poppedRouteText());
+            } catch (SipParseException e) {
+                return unique; // a request whose routing fields do not parse carries no loop-detection part
+            }
+        }
+        return LoopDetection.branch(unique, loopHash);
+    }
+
+    /** RFC 3261 §16.3 step 4: the request went through this proxy before, unchanged: it has looped. */
+    private boolean looped() {
+        try {
+            return LoopDetection.looped(original.request(), poppedRouteText(), container::isOwnSentBy);
+        } catch (SipParseException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ branches (RFC 3261 §16.6)

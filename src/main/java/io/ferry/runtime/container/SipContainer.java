@@ -1003,7 +1003,8 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         FerryProxyBranch proxyBranch = out.proxyBranch();
         if (proxyBranch != null) m = ((FerryProxy) proxyBranch.getProxy()).withRecordRoute(m, flow);
-        String branch = newBranch();
+        // RFC 3261 §16.6 step 8: a proxy branch's Via branch carries the loop-detection hash
+        String branch = proxyBranch != null ? ((FerryProxy) proxyBranch.getProxy()).viaBranch(newBranch()) : newBranch();
         InetSocketAddress local = flow.localAddress();
         String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
                 ? (local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress())
@@ -1056,6 +1057,24 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     void proxyDialog(FerryProxy proxy, SipResponse response) {
         String key = proxyDialogKey(response);
         if (!key.isEmpty()) proxyDialogs.putIfAbsent(key, new ProxyDialog(proxy));
+    }
+
+    /**
+     * RFC 3261 §16.3 step 4: whether {@code via}'s sent-by is one Ferry puts in its Vias: this
+     * node's host name, or the local address and port of one of its flows.
+     */
+    boolean isOwnSentBy(Via via) {
+        if (via.host().equalsIgnoreCase(settings.host())) return true;
+        SipStack st = stack;
+        if (st == null) return false;
+        String host = via.host().startsWith("[") && via.host().endsWith("]") ? via.host().substring(1, via.host().length() - 1) : via.host();
+        for (Flow f : st.flows().all()) {
+            InetSocketAddress local = f.localAddress();
+            if (local.getAddress() == null) continue;
+            int port = via.port() > 0 ? via.port() : (f.secure() ? 5061 : 5060);
+            if (port == local.getPort() && host.equalsIgnoreCase(local.getAddress().getHostAddress())) return true;
+        }
+        return false;
     }
 
     /** Whether {@code uri} is one of Ferry's own Record-Route entries: this node's name, or the address of one of its flows. */

@@ -532,4 +532,61 @@ class ContainerProxyTest {
         SipRequest ack = b.channel().awaitRequest("ACK");
         assertEquals("2 ACK", ack.headers().firstValue("CSeq").orElseThrow());
     }
+
+    // ------------------------------------------------------------------ loop detection (RFC 3261 §16.3 step 4, §16.6 step 8)
+
+    /** {@code forwarded} as a downstream element would send it back to Ferry: its own Via on top, Request-URI {@code requestUri}. */
+    private static String sentBack(SipRequest forwarded, String requestUri, FakeFlow from) {
+        SipRequest back = forwarded.withRequestUri(requestUri)
+                .withPrependedHeader("Via", "SIP/2.0/TCP " + FakeFlow.PEER_HOST + ":" + from.flow().remoteAddress().getPort()
+                        + ";branch=z9hG4bK" + SipRequest.newTag())
+                .withHeader("Max-Forwards", "68");
+        return new String(new io.ferry.sip.SipSerializer().toBytes(back), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rfc3261_16_6_step8_branchCarriesLoopDetectionHash_sameForEveryBranchOfTheRequest() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        invite();
+        String toB = b.channel().awaitRequest("INVITE").topVia().orElseThrow().branch();
+        String toC = c.channel().awaitRequest("INVITE").topVia().orElseThrow().branch();
+        assertNotEquals(toB, toC, "unique part");
+        assertNotNull(LoopDetection.hashOf(toB));
+        assertEquals(LoopDetection.hashOf(toB), LoopDetection.hashOf(toC), "one request, one loop-detection hash");
+    }
+
+    @Test
+    void rfc3261_16_3_step4_requestComesBackUnchanged_482LoopDetected_notForwardedAgain() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(c, sentBack(toB, "sip:bob@ferry.test", c));
+        SipResponse loop = c.channel().awaitResponse(482, "INVITE");
+        assertEquals(3, loop.vias().size(), "answered to the element that sent it back");
+        assertEquals(1, b.channel().matching(FakeFlowChannel.isRequest("INVITE")).size(), "the looped request is not proxied again");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(482, "INVITE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_16_3_step4_spiral_requestUriChanged_proxiedAgain() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(c, sentBack(toB, "sip:carol@ferry.test", c));
+        List<io.ferry.sip.SipMessage> invites = b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2);
+        SipRequest spiral = (SipRequest) invites.get(1);
+        assertEquals(4, spiral.vias().size(), "our Via twice: the request spiralled through Ferry");
+        assertTrue(c.channel().matching(FakeFlowChannel.isResponse(482, "INVITE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_16_3_step4_spiral_routeChanged_proxiedAgain() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        // sent back to Ferry through a Route naming it: the route set differs from the first pass
+        node.receive(c, sentBack(toB.withPrependedHeader("Route", "<sip:" + ContainerFixtures.HOST + ";lr;svc=2>"), "sip:bob@ferry.test", c));
+        b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2);
+        assertTrue(c.channel().matching(FakeFlowChannel.isResponse(482, "INVITE")).isEmpty());
+    }
 }
