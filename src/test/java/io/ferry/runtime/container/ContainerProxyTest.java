@@ -589,4 +589,49 @@ class ContainerProxyTest {
         b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2);
         assertTrue(c.channel().matching(FakeFlowChannel.isResponse(482, "INVITE")).isEmpty());
     }
+
+    // ------------------------------------------------------------------ strict routers (RFC 3261 §16.4, §16.6 step 6)
+
+    @Test
+    void rfc3261_16_4_strictRouterCallee_byeWithOurRecordRouteAsRequestUri_lastRouteBecomesRequestUri() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        String callerTarget = "sip:alice@" + FakeFlow.PEER_HOST + ":" + up.flow().remoteAddress().getPort();
+        // RFC 3261 §12.2.1.1 as a strict router does it: the first route is the Request-URI, the remote target the last Route
+        String ours = io.ferry.sip.NameAddr.parse(rr.get(0)).uri().toString();
+        ContainerFixtures.Peer bye = new ContainerFixtures.Peer("BYE", ours)
+                .callId(caller.callId).fromTag("callee").toTag(caller.fromTag).cseq(1).header("Route", rr.get(1) + ", <" + callerTarget + ">");
+        bye.from = "<sip:bob@ferry.test>";
+        bye.to = "<sip:alice@peer.example>";
+        node.receive(b, bye.text(b));
+        SipRequest onUp = up.channel().awaitRequest("BYE");
+        assertEquals(callerTarget, onUp.requestUriText(), "RFC 3261 §16.4: the last Route value is the Request-URI");
+        assertFalse(onUp.headers().contains("Route"), "the remote target left the Route header, our second entry was popped");
+        assertEquals("x", rec.await("bye"), "the Record-Route URI that was the Request-URI is the popped route");
+        node.receive(up, answer(onUp, 200, caller.fromTag));
+        b.channel().awaitResponse(200, "BYE");
+    }
+
+    @Test
+    void rfc3261_16_6_step6_nextHopWithoutLr_routeBecomesRequestUri_targetAppendedToRoute() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        ContainerFixtures.Peer p = ContainerFixtures.request("INVITE", "sip:bob@ferry.test")
+                .header("Route", "<sip:" + ContainerFixtures.HOST + ";lr>, <sip:strict.example:5099>");
+        node.receive(up, p.text(up));
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertEquals("sip:strict.example:5099", wire.requestUriText());
+        assertEquals(List.of("<sip:bob@198.51.100.7:4001>"), wire.headers().values("Route"));
+    }
+
+    @Test
+    void rfc3261_16_6_step6_nextHopWithLr_requestUriAndRouteUnchanged() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        ContainerFixtures.Peer p = ContainerFixtures.request("INVITE", "sip:bob@ferry.test")
+                .header("Route", "<sip:" + ContainerFixtures.HOST + ";lr>, <sip:loose.example:5099;lr>");
+        node.receive(up, p.text(up));
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertEquals("sip:bob@198.51.100.7:4001", wire.requestUriText());
+        assertEquals(List.of("<sip:loose.example:5099;lr>"), wire.headers().values("Route"));
+    }
 }
