@@ -48,6 +48,8 @@ final class FerryProxy implements Proxy {
     private int timeout = DEFAULT_TIMEOUT;
     private boolean recordRoute;
     private ServletURI recordRouteUri;
+    private boolean addToPath;
+    private ServletURI pathUri;
     /** For a record-routed dialog: the flow of the branch whose 2xx established it. */
     private Flow downstream;
     /** RFC 3261 §16.7 step 5: after a 2xx or 6xx (or a CANCEL) no new branches. */
@@ -261,6 +263,17 @@ final class FerryProxy implements Proxy {
         return m.withPrependedHeader("Record-Route", recordRouteEntry(base, out));
     }
 
+    /**
+     * RFC 3327 §5.1 and JSR 289 §10.2: a REGISTER leaving on {@code out} from a branch with
+     * {@code addToPath} gets Ferry's Path entry on top: the address and transport of {@code out},
+     * {@code lr}, and the parameters the application set on {@link #getPathURI()}. Other methods
+     * are left alone (the javadoc scopes Path to REGISTER).
+     */
+    SipRequest withPath(SipRequest m, Flow out, FerryProxyBranch b) {
+        if (!m.isMethod("REGISTER") || !b.getAddToPath()) return m;
+        return m.withPrependedHeader("Path", recordRouteEntry((SipUri) pathUri().toUri(), out));
+    }
+
     private String recordRouteEntry(SipUri base, Flow f) {
         InetSocketAddress local = f.localAddress();
         String host = base.host();
@@ -293,17 +306,33 @@ final class FerryProxy implements Proxy {
 
     @Override
     public boolean getAddToPath() {
-        return false;
+        return addToPath;
     }
 
+    /** JSR 289 §10.2: whether the REGISTERs of branches sent from now on get Ferry's Path entry (RFC 3327); other methods get none. */
     @Override
     public void setAddToPath(boolean p) {
-        if (p) throw new UnsupportedOperationException("Ferry's proxy does not add Path (RFC 3327) (docs/sip-servlet-compliance.md)");
+        this.addToPath = p;
     }
 
+    /**
+     * JSR 289 §10.2: the URI whose parameters go into Ferry's Path entry and come back as
+     * {@code getPoppedRoute()} of requests routed through it. Host, port and transport are those of
+     * the flow each branch leaves on.
+     */
     @Override
     public SipURI getPathURI() {
-        throw new IllegalStateException("Ferry's proxy does not add Path (RFC 3327) (docs/sip-servlet-compliance.md)");
+        if (!addToPath) throw new IllegalStateException("JSR 289 §10.2: no Path URI: addToPath is off");
+        return (SipURI) pathUri();
+    }
+
+    /** The Path URI whose parameters the application sets (shared by the proxy and its branches). */
+    ServletURI pathUri() {
+        if (pathUri == null) {
+            pathUri = ServletURI.of(new SipUri(false, null, null, container.settings().host(), -1,
+                    Parameters.empty().with("lr", null), List.of()));
+        }
+        return pathUri;
     }
 
     @Override

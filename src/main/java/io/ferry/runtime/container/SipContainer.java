@@ -1008,7 +1008,10 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             m = m.withHeader("Contact", contactFor(out, flow).toString());
         }
         FerryProxyBranch proxyBranch = out.proxyBranch();
-        if (proxyBranch != null) m = ((FerryProxy) proxyBranch.getProxy()).withRecordRoute(m, flow);
+        if (proxyBranch != null) {
+            FerryProxy proxy = (FerryProxy) proxyBranch.getProxy();
+            m = proxy.withPath(proxy.withRecordRoute(m, flow), flow, proxyBranch);
+        }
         // RFC 3261 §16.6 step 8: a proxy branch's Via branch carries the loop-detection hash
         String branch = proxyBranch != null ? ((FerryProxy) proxyBranch.getProxy()).viaBranch(newBranch()) : newBranch();
         InetSocketAddress local = flow.localAddress();

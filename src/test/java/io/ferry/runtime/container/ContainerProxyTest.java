@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class ContainerProxyTest {
 
     private static final String DAR = "INVITE: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
-            + "MESSAGE: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
+            + "MESSAGE: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
+            + "REGISTER: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
 
     private ContainerFixtures node;
     private Recorder rec;
@@ -633,5 +634,74 @@ class ContainerProxyTest {
         SipRequest wire = b.channel().awaitRequest("INVITE");
         assertEquals("sip:bob@198.51.100.7:4001", wire.requestUriText());
         assertEquals(List.of("<sip:loose.example:5099;lr>"), wire.headers().values("Route"));
+    }
+
+    // ------------------------------------------------------------------ Path (RFC 3327, JSR 289 §10.2)
+
+    @Test
+    void rfc3327_5_1_addToPath_registerGetsOurPathOnTop_withApplicationParameters_requestThroughItIsPopped() throws Exception {
+        servlet.on("REGISTER", req -> {
+            Proxy p = req.getProxy();
+            rec.record("before", assertThrows(IllegalStateException.class, p::getPathURI));
+            p.setAddToPath(true);
+            p.getPathURI().setParameter("app", "y");
+            proxyToFlows(req, p, "sip:registrar.example:5070;transport=tcp", b);
+        });
+        servlet.on("INVITE", req -> {
+            rec.record("popped", req.getPoppedRoute() == null ? "none" : req.getPoppedRoute().getURI().getParameter("app"));
+            rec.record("route", req.getHeader("Route"));
+            req.createResponse(480).send();
+        });
+        node.receive(up, ContainerFixtures.request("REGISTER", "sip:" + ContainerFixtures.HOST).to("<sip:alice@" + ContainerFixtures.HOST + ">")
+                .header("Path", "<sip:edge.example;lr>").header("Contact", "<sip:alice@198.51.100.9:5080>").text(up));
+        SipRequest reg = b.channel().awaitRequest("REGISTER");
+        rec.await("before");
+        List<String> path = reg.headers().values("Path");
+        assertEquals(2, path.size(), "RFC 3327 §5.1: ours on top of the existing entry");
+        assertEquals("<sip:edge.example;lr>", path.get(1));
+        String ours = path.get(0);
+        assertTrue(ours.contains("192.0.2.1:5060") && ours.contains("transport=tcp") && ours.contains(";lr") && ours.contains("app=y"), ours);
+        assertFalse(reg.headers().contains("Record-Route"));
+        node.receive(b, answer(reg, 200, "registrar"));
+        up.channel().awaitResponse(200, "REGISTER");
+
+        // the home proxy reaches alice through the registered Path
+        node.receive(b, ContainerFixtures.request("INVITE", "sip:alice@198.51.100.9:5080")
+                .header("Route", ours + ", <sip:edge.example;lr>").text(b));
+        assertEquals("y", rec.await("popped"), "JSR 289 §10.2: the Path URI's parameters come back as the popped route");
+        assertEquals("<sip:edge.example;lr>", rec.await("route"));
+    }
+
+    @Test
+    void jsr289_10_2_addToPath_onInvite_noPathHeader() throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setAddToPath(true);
+            rec.record("uri", p.getPathURI());
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4001", b);
+        });
+        invite();
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertNotNull(rec.await("uri"));
+        assertFalse(wire.headers().contains("Path"), "Path is for REGISTER (RFC 3327 §4)");
+    }
+
+    @Test
+    void rfc3327_5_1_branchAddToPath_onlyThatBranchGetsPath() throws Exception {
+        servlet.on("REGISTER", req -> {
+            Proxy p = req.getProxy();
+            List<ProxyBranch> one = p.createProxyBranches(List.of(uri("sip:registrar.example:5070")));
+            one.get(0).getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(b));
+            one.get(0).setAddToPath(true);
+            rec.record("branchUri", one.get(0).getPathURI());
+            List<ProxyBranch> two = p.createProxyBranches(List.of(uri("sip:registrar.example:5071")));
+            two.get(0).getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(c));
+            rec.record("other", assertThrows(IllegalStateException.class, two.get(0)::getPathURI));
+            p.startProxy();
+        });
+        node.receive(up, ContainerFixtures.request("REGISTER", "sip:" + ContainerFixtures.HOST).text(up));
+        assertEquals(1, b.channel().awaitRequest("REGISTER").headers().values("Path").size());
+        assertFalse(c.channel().awaitRequest("REGISTER").headers().contains("Path"));
+        rec.await("other");
     }
 }
