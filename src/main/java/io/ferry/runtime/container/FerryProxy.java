@@ -335,14 +335,30 @@ final class FerryProxy implements Proxy {
         return pathUri;
     }
 
+    /**
+     * JSR 289 §10.2: accepts an address of one of this node's listeners (port 0: any of them on
+     * that address). Ferry has one listener per transport, so the branches leave on the listener
+     * (or the flow) of their transport whatever is chosen, and Via and Record-Route carry that
+     * flow's address (docs/sip-servlet-compliance.md).
+     */
     @Override
     public void setOutboundInterface(InetAddress address) {
-        throw new UnsupportedOperationException("Ferry's proxy does not support setOutboundInterface (docs/sip-servlet-compliance.md)");
+        if (address == null) throw new NullPointerException("address");
+        setOutboundInterface(new InetSocketAddress(address, 0));
     }
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        throw new UnsupportedOperationException("Ferry's proxy does not support setOutboundInterface (docs/sip-servlet-compliance.md)");
+        checkOutboundInterface(container, session, address);
+    }
+
+    /** The validation of {@code setOutboundInterface} shared by {@link FerryProxy} and {@link FerryProxyBranch}. */
+    static void checkOutboundInterface(SipContainer container, FerrySipSession session, InetSocketAddress address) {
+        if (address == null) throw new NullPointerException("address");
+        if (!session.isValid()) throw new IllegalStateException("the proxy's session is invalidated");
+        if (!container.isOutboundInterface(address)) {
+            throw new IllegalArgumentException(address + " is not one of this node's outbound interfaces");
+        }
     }
 
     // ------------------------------------------------------------------ loop detection (RFC 3261 §16.3 step 4, §16.6 step 8)
@@ -471,6 +487,10 @@ final class FerryProxy implements Proxy {
 
     FerrySipSession session() {
         return session;
+    }
+
+    SipContainer container() {
+        return container;
     }
 
     private FerryProxyBranch branchOf(SipResponse r) {

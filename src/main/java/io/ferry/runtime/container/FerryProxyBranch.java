@@ -198,14 +198,16 @@ final class FerryProxyBranch implements ProxyBranch {
         addToPath = p;
     }
 
+    /** As {@link FerryProxy#setOutboundInterface(InetAddress)}: validated; the branch leaves on the listener of its transport. */
     @Override
     public void setOutboundInterface(InetAddress address) {
-        throw new UnsupportedOperationException("Ferry does not support setOutboundInterface on proxy branches (docs/sip-servlet-compliance.md)");
+        if (address == null) throw new NullPointerException("address");
+        setOutboundInterface(new InetSocketAddress(address, 0));
     }
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        throw new UnsupportedOperationException("Ferry does not support setOutboundInterface on proxy branches (docs/sip-servlet-compliance.md)");
+        FerryProxy.checkOutboundInterface(proxy.container(), proxy.session(), address);
     }
 
     @Override

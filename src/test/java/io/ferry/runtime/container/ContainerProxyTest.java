@@ -704,4 +704,33 @@ class ContainerProxyTest {
         assertFalse(c.channel().awaitRequest("REGISTER").headers().contains("Path"));
         rec.await("other");
     }
+
+    // ------------------------------------------------------------------ setOutboundInterface (JSR 289 §10.2)
+
+    @Test
+    void jsr289_10_2_setOutboundInterface_listenerAddressAccepted_otherAddressIllegalArgument_nullNpe() throws Exception {
+        java.net.InetAddress listener = b.flow().localAddress().getAddress();
+        int port = b.flow().localAddress().getPort();
+        java.net.InetAddress foreign = java.net.InetAddress.getByName("203.0.113.50");
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setOutboundInterface(listener);
+            p.setOutboundInterface(new java.net.InetSocketAddress(listener, port));
+            rec.record("proxyForeign", assertThrows(IllegalArgumentException.class, () -> p.setOutboundInterface(foreign)));
+            rec.record("proxyNull", assertThrows(NullPointerException.class, () -> p.setOutboundInterface((java.net.InetAddress) null)));
+            List<ProxyBranch> created = p.createProxyBranches(List.of(uri("sip:bob@198.51.100.7:4001")));
+            ProxyBranch branch = created.get(0);
+            branch.setOutboundInterface(new java.net.InetSocketAddress(listener, port));
+            rec.record("branchForeign", assertThrows(IllegalArgumentException.class,
+                    () -> branch.setOutboundInterface(new java.net.InetSocketAddress(foreign, 5060))));
+            branch.getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(b));
+            p.startProxy();
+        });
+        invite();
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertEquals(listener.getHostAddress(), wire.topVia().orElseThrow().host(), "the branch left on the listener of its transport");
+        rec.await("proxyForeign");
+        rec.await("proxyNull");
+        rec.await("branchForeign");
+    }
 }
