@@ -121,15 +121,51 @@ final class FerryProxy implements Proxy {
 
     @Override
     public void cancel() {
-        if (done) throw new IllegalStateException("the proxy has sent its final response upstream");
-        searchEnded = true;
-        cancelPending(null);
+        cancel(List.of());
     }
 
+    /** JSR 289 §10.2: {@link #cancel()} with one RFC 3326 Reason header per index on each CANCEL. */
     @Override
     public void cancel(String[] protocol, int[] reasonCode, String[] reasonText) {
-        // RFC 3326 Reason headers on the CANCELs are not added by Ferry (docs/sip-servlet-compliance.md)
-        cancel();
+        cancel(reasons(protocol, reasonCode, reasonText));
+    }
+
+    private void cancel(List<String> reasons) {
+        if (done) throw new IllegalStateException("the proxy has sent its final response upstream");
+        searchEnded = true;
+        cancelPending(null, reasons);
+    }
+
+    /**
+     * RFC 3326 §2: {@code Reason: protocol ;cause=code ;text="text"}, one value per index of the
+     * three arrays (a null text, or a text array shorter than the others, leaves {@code text} out).
+     */
+    static List<String> reasons(String[] protocol, int[] reasonCode, String[] reasonText) {
+        if (protocol == null || reasonCode == null) throw new NullPointerException("protocol and reasonCode are required");
+        if (protocol.length != reasonCode.length) {
+            throw new IllegalArgumentException("protocol and reasonCode differ in length: " + protocol.length + " and " + reasonCode.length);
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < protocol.length; i++) {
+            String p = protocol[i];
+            if (p == null || p.isEmpty() || !p.chars().allMatch(FerryProxy::isTokenChar)) {
+                throw new IllegalArgumentException("RFC 3326 §2: the protocol must be a token: " + p);
+            }
+            if (reasonCode[i] < 0) throw new IllegalArgumentException("RFC 3326 §2: the cause must be a non-negative number: " + reasonCode[i]);
+            StringBuilder v = new StringBuilder(p).append(";cause=").append(reasonCode[i]);
+            String text = reasonText != null && i < reasonText.length ? reasonText[i] : null;
+            if (text != null) {
+                if (text.chars().anyMatch(c -> c == '\r' || c == '\n')) throw new IllegalArgumentException("RFC 3326 §2: the text is one line");
+                v.append(";text=\"").append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            values.add(v.toString());
+        }
+        return values;
+    }
+
+    /** RFC 3261 §25.1 token characters. */
+    private static boolean isTokenChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-.!%*_+`'~".indexOf(c) >= 0;
     }
 
     @Override
@@ -589,26 +625,37 @@ final class FerryProxy implements Proxy {
 
     // ------------------------------------------------------------------ CANCEL (RFC 3261 §16.10, §9.1)
 
-    void cancelBranch(FerryProxyBranch b) {
+    void cancelBranch(FerryProxyBranch b, List<String> reasons) {
         if (!b.started()) throw new IllegalStateException("the branch has not been started");
         if (b.finalResponse() != null) throw new IllegalStateException("the branch has its final response");
         b.markCancelled();
-        sendCancel(b);
+        sendCancel(b, reasons);
     }
 
     private void cancelPending(FerryProxyBranch except) {
+        cancelPending(except, List.of());
+    }
+
+    private void cancelPending(FerryProxyBranch except, List<String> reasons) {
         for (FerryProxyBranch b : List.copyOf(all)) {
             if (b != except && b.pending()) {
                 b.markCancelled();
-                sendCancel(b);
+                sendCancel(b, reasons);
             }
         }
     }
 
     private void sendCancel(FerryProxyBranch b) {
+        sendCancel(b, List.of());
+    }
+
+    /** RFC 3261 §9.1 CANCEL of branch {@code b}, with RFC 3326 Reason headers {@code reasons}. */
+    private void sendCancel(FerryProxyBranch b, List<String> reasons) {
         if (!b.requestImpl().getMethod().equals("INVITE")) return; // RFC 3261 §9: only INVITE is cancelled
         try {
-            container.send((FerrySipServletRequest) b.requestImpl().createCancel());
+            FerrySipServletRequest cancel = (FerrySipServletRequest) b.requestImpl().createCancel();
+            for (String r : reasons) cancel.edits.containerEdit(m -> ((SipRequest) m).withAppendedHeader("Reason", r));
+            container.send(cancel);
         } catch (IllegalStateException e) {
             // not sent yet or answered already: nothing to cancel
         }

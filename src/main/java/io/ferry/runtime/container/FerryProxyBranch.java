@@ -113,13 +113,13 @@ final class FerryProxyBranch implements ProxyBranch {
 
     @Override
     public void cancel() {
-        proxy.cancelBranch(this);
+        proxy.cancelBranch(this, List.of());
     }
 
+    /** JSR 289 §10.2: {@link #cancel()} with one RFC 3326 Reason header per index on the CANCEL. */
     @Override
     public void cancel(String[] protocol, int[] reasonCode, String[] reasonText) {
-        // RFC 3326 Reason headers on the CANCEL are not added by Ferry (docs/sip-servlet-compliance.md)
-        cancel();
+        proxy.cancelBranch(this, FerryProxy.reasons(protocol, reasonCode, reasonText));
     }
 
     /** The branch's own choice, or the proxy's when the application made none. */

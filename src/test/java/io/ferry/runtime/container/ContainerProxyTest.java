@@ -733,4 +733,60 @@ class ContainerProxyTest {
         rec.await("proxyNull");
         rec.await("branchForeign");
     }
+
+    // ------------------------------------------------------------------ Reason on CANCEL (RFC 3326)
+
+    @Test
+    void rfc3326_2_proxyCancelWithReasons_eachCancelCarriesTheReasonHeaders() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        servlet.onResponse("1xx", resp -> {
+            if (rec.count("cancelDone") == 0) {
+                rec.record("cancelDone", true);
+                Proxy p = resp.getProxy();
+                rec.record("mismatch", assertThrows(IllegalArgumentException.class,
+                        () -> p.cancel(new String[] {"SIP"}, new int[] {600, 16}, null)));
+                p.cancel(new String[] {"SIP", "Q.850"}, new int[] {600, 16}, new String[] {"Busy \"Everywhere\"", null});
+            }
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 180, "b"));
+        List<String> expected = List.of("SIP;cause=600;text=\"Busy \\\"Everywhere\\\"\"", "Q.850;cause=16");
+        SipRequest cancelC = c.channel().awaitRequest("CANCEL");
+        SipRequest cancelB = b.channel().awaitRequest("CANCEL");
+        assertEquals(expected, cancelC.headers().values("Reason"));
+        assertEquals(expected, cancelB.headers().values("Reason"));
+        rec.await("mismatch");
+        node.receive(c, answer(cancelC, 200, "c"));
+        node.receive(b, answer(cancelB, 200, "b"));
+        node.receive(c, answer(toC, 487, "c"));
+        node.receive(b, answer(toB, 487, "b"));
+        up.channel().awaitResponse(487, "INVITE");
+    }
+
+    @Test
+    void rfc3326_2_branchCancelWithReason_onlyThatBranchCancelled() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        servlet.onResponse("1xx", resp -> {
+            if (resp.getProxyBranch() != null && rec.count("cancelDone") == 0
+                    && resp.getProxyBranch().getRequest().getRequestURI().toString().endsWith(":4001")) {
+                rec.record("cancelDone", true);
+                resp.getProxyBranch().cancel(new String[] {"SIP"}, new int[] {480}, new String[] {"Moved"});
+            }
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 180, "b"));
+        SipRequest cancelB = b.channel().awaitRequest("CANCEL");
+        assertEquals(List.of("SIP;cause=480;text=\"Moved\""), cancelB.headers().values("Reason"));
+        node.receive(b, answer(cancelB, 200, "b"));
+        node.receive(b, answer(toB, 487, "b"));
+        node.receive(c, answer(toC, 200, "c"));
+        up.channel().awaitResponse(200, "INVITE");
+        assertTrue(c.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty());
+    }
 }
