@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The loop-detection part of the Via branch of a proxied request (RFC 3261 §16.6 step 8) and the
@@ -74,15 +75,15 @@ final class LoopDetection {
      * ({@code ours}) and carries the hash computed over the request as it is now, with the Via
      * below that one standing for the top Via the request had when Ferry forwarded it.
      */
-    static boolean looped(SipRequest request, String poppedRoute, java.util.function.Predicate<Via> ours) throws SipParseException {
+    static boolean looped(SipRequest request, String poppedRoute, Predicate<Via> ours) throws SipParseException {
         List<Via> vias = request.vias();
         for (int i = 0; i < vias.size(); i++) {
             Via v = vias.get(i);
-            if (!ours.test(v)) continue;
+            // the cheap tests first: whether a sent-by is ours can mean a look at every flow
             String carried = hashOf(v.branch());
             if (carried == null) continue;
             Via below = i + 1 < vias.size() ? vias.get(i + 1) : null;
-            if (carried.equals(hash(request, below, poppedRoute))) return true;
+            if (carried.equals(hash(request, below, poppedRoute)) && ours.test(v)) return true;
         }
         return false;
     }
