@@ -48,6 +48,8 @@ final class FerryProxy implements Proxy {
     private int timeout = DEFAULT_TIMEOUT;
     private boolean recordRoute;
     private ServletURI recordRouteUri;
+    private boolean addToPath;
+    private ServletURI pathUri;
     /** For a record-routed dialog: the flow of the branch whose 2xx established it. */
     private Flow downstream;
     /** RFC 3261 §16.7 step 5: after a 2xx or 6xx (or a CANCEL) no new branches. */
@@ -94,6 +96,13 @@ final class FerryProxy implements Proxy {
     public void startProxy() {
         if (done) throw new IllegalStateException("the proxy has sent its final response upstream");
         if (searchEnded) throw new IllegalStateException("RFC 3261 §16.7: the search has ended (2xx, 6xx or CANCEL): no new branches");
+        if (looped()) {
+            // RFC 3261 §16.3 step 4: one of our Vias carries the branch we would compute for this request
+            done = true;
+            session.state(javax.servlet.sip.SipSession.State.TERMINATED);
+            forward(original.request().createResponse(482, "Loop Detected", SipRequest::newTag));
+            return;
+        }
         List<String> required = original.request().headers().values("Proxy-Require");
         if (!required.isEmpty()) {
             // RFC 3261 §16.3 step 5: Ferry's proxy understands no proxy extension: 420, Unsupported lists them
@@ -112,15 +121,51 @@ final class FerryProxy implements Proxy {
 
     @Override
     public void cancel() {
-        if (done) throw new IllegalStateException("the proxy has sent its final response upstream");
-        searchEnded = true;
-        cancelPending(null);
+        cancel(List.of());
     }
 
+    /** JSR 289 §10.2: {@link #cancel()} with one RFC 3326 Reason header per index on each CANCEL. */
     @Override
     public void cancel(String[] protocol, int[] reasonCode, String[] reasonText) {
-        // RFC 3326 Reason headers on the CANCELs are not added by Ferry (docs/sip-servlet-compliance.md)
-        cancel();
+        cancel(reasons(protocol, reasonCode, reasonText));
+    }
+
+    private void cancel(List<String> reasons) {
+        if (done) throw new IllegalStateException("the proxy has sent its final response upstream");
+        searchEnded = true;
+        cancelPending(null, reasons);
+    }
+
+    /**
+     * RFC 3326 §2: {@code Reason: protocol ;cause=code ;text="text"}, one value per index of the
+     * three arrays (a null text, or a text array shorter than the others, leaves {@code text} out).
+     */
+    static List<String> reasons(String[] protocol, int[] reasonCode, String[] reasonText) {
+        if (protocol == null || reasonCode == null) throw new NullPointerException("protocol and reasonCode are required");
+        if (protocol.length != reasonCode.length) {
+            throw new IllegalArgumentException("protocol and reasonCode differ in length: " + protocol.length + " and " + reasonCode.length);
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < protocol.length; i++) {
+            String p = protocol[i];
+            if (p == null || p.isEmpty() || !p.chars().allMatch(FerryProxy::isTokenChar)) {
+                throw new IllegalArgumentException("RFC 3326 §2: the protocol must be a token: " + p);
+            }
+            if (reasonCode[i] < 0) throw new IllegalArgumentException("RFC 3326 §2: the cause must be a non-negative number: " + reasonCode[i]);
+            StringBuilder v = new StringBuilder(p).append(";cause=").append(reasonCode[i]);
+            String text = reasonText != null && i < reasonText.length ? reasonText[i] : null;
+            if (text != null) {
+                if (text.chars().anyMatch(c -> c == '\r' || c == '\n')) throw new IllegalArgumentException("RFC 3326 §2: the text is one line");
+                v.append(";text=\"").append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            values.add(v.toString());
+        }
+        return values;
+    }
+
+    /** RFC 3261 §25.1 token characters. */
+    private static boolean isTokenChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-.!%*_+`'~".indexOf(c) >= 0;
     }
 
     @Override
@@ -254,6 +299,17 @@ final class FerryProxy implements Proxy {
         return m.withPrependedHeader("Record-Route", recordRouteEntry(base, out));
     }
 
+    /**
+     * RFC 3327 §5.1 and JSR 289 §10.2: a REGISTER leaving on {@code out} from a branch with
+     * {@code addToPath} gets Ferry's Path entry on top: the address and transport of {@code out},
+     * {@code lr}, and the parameters the application set on {@link #getPathURI()}. Other methods
+     * are left alone (the javadoc scopes Path to REGISTER).
+     */
+    SipRequest withPath(SipRequest m, Flow out, FerryProxyBranch b) {
+        if (!m.isMethod("REGISTER") || !b.getAddToPath()) return m;
+        return m.withPrependedHeader("Path", recordRouteEntry((SipUri) pathUri().toUri(), out));
+    }
+
     private String recordRouteEntry(SipUri base, Flow f) {
         InetSocketAddress local = f.localAddress();
         String host = base.host();
@@ -286,27 +342,90 @@ final class FerryProxy implements Proxy {
 
     @Override
     public boolean getAddToPath() {
-        return false;
+        return addToPath;
     }
 
+    /** JSR 289 §10.2: whether the REGISTERs of branches sent from now on get Ferry's Path entry (RFC 3327); other methods get none. */
     @Override
     public void setAddToPath(boolean p) {
-        if (p) throw new UnsupportedOperationException("Ferry's proxy does not add Path (RFC 3327) (docs/sip-servlet-compliance.md)");
+        this.addToPath = p;
     }
 
+    /**
+     * JSR 289 §10.2: the URI whose parameters go into Ferry's Path entry and come back as
+     * {@code getPoppedRoute()} of requests routed through it. Host, port and transport are those of
+     * the flow each branch leaves on.
+     */
     @Override
     public SipURI getPathURI() {
-        throw new IllegalStateException("Ferry's proxy does not add Path (RFC 3327) (docs/sip-servlet-compliance.md)");
+        if (!addToPath) throw new IllegalStateException("JSR 289 §10.2: no Path URI: addToPath is off");
+        return (SipURI) pathUri();
     }
 
+    /** The Path URI whose parameters the application sets (shared by the proxy and its branches). */
+    ServletURI pathUri() {
+        if (pathUri == null) {
+            pathUri = ServletURI.of(new SipUri(false, null, null, container.settings().host(), -1,
+                    Parameters.empty().with("lr", null), List.of()));
+        }
+        return pathUri;
+    }
+
+    /**
+     * JSR 289 §10.2: accepts an address of one of this node's listeners (port 0: any of them on
+     * that address). Ferry has one listener per transport, so the branches leave on the listener
+     * (or the flow) of their transport whatever is chosen, and Via and Record-Route carry that
+     * flow's address (docs/sip-servlet-compliance.md).
+     */
     @Override
     public void setOutboundInterface(InetAddress address) {
-        throw new UnsupportedOperationException("Ferry's proxy does not support setOutboundInterface (docs/sip-servlet-compliance.md)");
+        if (address == null) throw new NullPointerException("address");
+        setOutboundInterface(new InetSocketAddress(address, 0));
     }
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        throw new UnsupportedOperationException("Ferry's proxy does not support setOutboundInterface (docs/sip-servlet-compliance.md)");
+        checkOutboundInterface(container, session, address);
+    }
+
+    /** The validation of {@code setOutboundInterface} shared by {@link FerryProxy} and {@link FerryProxyBranch}. */
+    static void checkOutboundInterface(SipContainer container, FerrySipSession session, InetSocketAddress address) {
+        if (address == null) throw new NullPointerException("address");
+        if (!session.isValid()) throw new IllegalStateException("the proxy's session is invalidated");
+        if (!container.isOutboundInterface(address)) {
+            throw new IllegalArgumentException(address + " is not one of this node's outbound interfaces");
+        }
+    }
+
+    // ------------------------------------------------------------------ loop detection (RFC 3261 §16.3 step 4, §16.6 step 8)
+
+    /** The loop-detection hash of the request as received (computed once: every branch carries it). */
+    private String loopHash;
+
+    private String poppedRouteText() {
+        javax.servlet.sip.Address popped = original.getPoppedRoute();
+        return popped == null ? null : popped.toString();
+    }
+
+    /** RFC 3261 §16.6 step 8: the Via branch of a branch's request: {@code unique} plus the loop-detection hash. */
+    String viaBranch(String unique) {
+        if (loopHash == null) {
+            try {
+                loopHash = LoopDetection.hash(original.request(), original.request().topVia().orElse(null), poppedRouteText());
+            } catch (SipParseException e) {
+                return unique; // a request whose routing fields do not parse carries no loop-detection part
+            }
+        }
+        return LoopDetection.branch(unique, loopHash);
+    }
+
+    /** RFC 3261 §16.3 step 4: the request went through this proxy before, unchanged: it has looped. */
+    private boolean looped() {
+        try {
+            return LoopDetection.looped(original.request(), poppedRouteText(), container::isOwnSentBy);
+        } catch (SipParseException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ branches (RFC 3261 §16.6)
@@ -406,6 +525,10 @@ final class FerryProxy implements Proxy {
         return session;
     }
 
+    SipContainer container() {
+        return container;
+    }
+
     private FerryProxyBranch branchOf(SipResponse r) {
         for (FerryProxyBranch b : all) {
             SipResponse f = b.finalResponse();
@@ -502,26 +625,37 @@ final class FerryProxy implements Proxy {
 
     // ------------------------------------------------------------------ CANCEL (RFC 3261 §16.10, §9.1)
 
-    void cancelBranch(FerryProxyBranch b) {
+    void cancelBranch(FerryProxyBranch b, List<String> reasons) {
         if (!b.started()) throw new IllegalStateException("the branch has not been started");
         if (b.finalResponse() != null) throw new IllegalStateException("the branch has its final response");
         b.markCancelled();
-        sendCancel(b);
+        sendCancel(b, reasons);
     }
 
     private void cancelPending(FerryProxyBranch except) {
+        cancelPending(except, List.of());
+    }
+
+    private void cancelPending(FerryProxyBranch except, List<String> reasons) {
         for (FerryProxyBranch b : List.copyOf(all)) {
             if (b != except && b.pending()) {
                 b.markCancelled();
-                sendCancel(b);
+                sendCancel(b, reasons);
             }
         }
     }
 
     private void sendCancel(FerryProxyBranch b) {
+        sendCancel(b, List.of());
+    }
+
+    /** RFC 3261 §9.1 CANCEL of branch {@code b}, with RFC 3326 Reason headers {@code reasons}. */
+    private void sendCancel(FerryProxyBranch b, List<String> reasons) {
         if (!b.requestImpl().getMethod().equals("INVITE")) return; // RFC 3261 §9: only INVITE is cancelled
         try {
-            container.send((FerrySipServletRequest) b.requestImpl().createCancel());
+            FerrySipServletRequest cancel = (FerrySipServletRequest) b.requestImpl().createCancel();
+            for (String r : reasons) cancel.edits.containerEdit(m -> ((SipRequest) m).withAppendedHeader("Reason", r));
+            container.send(cancel);
         } catch (IllegalStateException e) {
             // not sent yet or answered already: nothing to cancel
         }

@@ -28,6 +28,8 @@ final class FerryProxyBranch implements ProxyBranch {
     private boolean cancelled;
     private boolean recurse;
     private int timeoutSeconds;
+    /** The application's addToPath for this branch; null: the proxy's. */
+    private Boolean addToPath;
     /** The last response of the branch (JSR 289 {@code getResponse}). */
     private FerrySipServletResponse response;
     /** The final response that counts for best-response selection, once the branch has one. */
@@ -111,23 +113,26 @@ final class FerryProxyBranch implements ProxyBranch {
 
     @Override
     public void cancel() {
-        proxy.cancelBranch(this);
+        proxy.cancelBranch(this, List.of());
     }
 
+    /** JSR 289 §10.2: {@link #cancel()} with one RFC 3326 Reason header per index on the CANCEL. */
     @Override
     public void cancel(String[] protocol, int[] reasonCode, String[] reasonText) {
-        // RFC 3326 Reason headers on the CANCEL are not added by Ferry (docs/sip-servlet-compliance.md)
-        cancel();
+        proxy.cancelBranch(this, FerryProxy.reasons(protocol, reasonCode, reasonText));
     }
 
+    /** The branch's own choice, or the proxy's when the application made none. */
     @Override
-    public boolean getAddToPath() {
-        return false;
+    public synchronized boolean getAddToPath() {
+        return addToPath != null ? addToPath : proxy.getAddToPath();
     }
 
+    /** JSR 289 §10.2: the proxy's Path URI (one per proxy); IllegalStateException when this branch adds no Path. */
     @Override
     public SipURI getPathURI() {
-        throw new IllegalStateException("Ferry does not support Path (RFC 3327) on proxy branches (docs/sip-servlet-compliance.md)");
+        if (!getAddToPath()) throw new IllegalStateException("JSR 289 §10.2: no Path URI: addToPath is off for this branch");
+        return (SipURI) proxy.pathUri();
     }
 
     @Override
@@ -187,19 +192,22 @@ final class FerryProxyBranch implements ProxyBranch {
         this.recurse = recurse;
     }
 
+    /** JSR 289 §10.2: whether this branch's REGISTER gets Ferry's Path entry (RFC 3327); other methods get none. */
     @Override
-    public void setAddToPath(boolean p) {
-        if (p) throw new UnsupportedOperationException("Ferry does not support Path (RFC 3327) on proxy branches (docs/sip-servlet-compliance.md)");
+    public synchronized void setAddToPath(boolean p) {
+        addToPath = p;
     }
 
+    /** As {@link FerryProxy#setOutboundInterface(InetAddress)}: validated; the branch leaves on the listener of its transport. */
     @Override
     public void setOutboundInterface(InetAddress address) {
-        throw new UnsupportedOperationException("Ferry does not support setOutboundInterface on proxy branches (docs/sip-servlet-compliance.md)");
+        if (address == null) throw new NullPointerException("address");
+        setOutboundInterface(new InetSocketAddress(address, 0));
     }
 
     @Override
     public void setOutboundInterface(InetSocketAddress address) {
-        throw new UnsupportedOperationException("Ferry does not support setOutboundInterface on proxy branches (docs/sip-servlet-compliance.md)");
+        FerryProxy.checkOutboundInterface(proxy.container(), proxy.session(), address);
     }
 
     @Override

@@ -455,9 +455,15 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         Address popped = null;
         SipRequest req = request;
         if (fromApplication == null) {
+            StrictRouting.Restored strict = fromStrictRouter(req, flow);
+            if (strict != null) {
+                req = strict.request();
+                popped = ServletAddress.of(strict.ours(), Mutability.READ_ONLY);
+            }
+            // RFC 3261 §16.4: a Route that Ferry placed (its name, or a Record-Route or Path entry naming one of its flows)
             Optional<NameAddr> top = firstRoute(req);
-            if (top.isPresent() && isLocal(top.get().uri(), flow)) {
-                popped = ServletAddress.of(top.get(), Mutability.READ_ONLY);
+            if (top.isPresent() && isOwnRoute(top.get().uri(), flow)) {
+                if (popped == null) popped = ServletAddress.of(top.get(), Mutability.READ_ONLY);
                 req = req.withHeaders(req.headers().withoutFirstValue("Route"));
             }
         }
@@ -1022,8 +1028,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             m = m.withHeader("Contact", contactFor(out, flow).toString());
         }
         FerryProxyBranch proxyBranch = out.proxyBranch();
-        if (proxyBranch != null) m = ((FerryProxy) proxyBranch.getProxy()).withRecordRoute(m, flow);
-        String branch = newBranch();
+        if (proxyBranch != null) {
+            FerryProxy proxy = (FerryProxy) proxyBranch.getProxy();
+            m = proxy.withPath(proxy.withRecordRoute(m, flow), flow, proxyBranch);
+        }
+        // RFC 3261 §16.6 step 8: a proxy branch's Via branch carries the loop-detection hash
+        String branch = proxyBranch != null ? ((FerryProxy) proxyBranch.getProxy()).viaBranch(newBranch()) : newBranch();
         InetSocketAddress local = flow.localAddress();
         String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
                 ? (local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress())
@@ -1078,6 +1088,42 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         if (!key.isEmpty()) proxyDialogs.putIfAbsent(key, new ProxyDialog(proxy));
     }
 
+    /** RFC 3261 §16.4: the request a strict router sent with one of Ferry's Record-Route entries as Request-URI, restored; or null. */
+    private StrictRouting.Restored fromStrictRouter(SipRequest req, Flow flow) {
+        try {
+            return StrictRouting.fromStrictRouter(req, u -> isOwnRoute(u, flow));
+        } catch (SipParseException e) {
+            return null;
+        }
+    }
+
+    /** RFC 3261 §16.6 step 6: a next hop without {@code lr} is a strict router: it goes into the Request-URI. */
+    private static SipRequest towardsStrictRouter(SipRequest req) {
+        try {
+            return StrictRouting.towardsStrictRouter(req);
+        } catch (SipParseException e) {
+            return req; // routing fields that do not parse: the request goes on as it is
+        }
+    }
+
+    /**
+     * RFC 3261 §16.3 step 4: whether {@code via}'s sent-by is one Ferry puts in its Vias: this
+     * node's host name, or the local address and port of one of its flows.
+     */
+    boolean isOwnSentBy(Via via) {
+        if (via.host().equalsIgnoreCase(settings.host())) return true;
+        SipStack st = stack;
+        if (st == null) return false;
+        String host = via.host().startsWith("[") && via.host().endsWith("]") ? via.host().substring(1, via.host().length() - 1) : via.host();
+        for (Flow f : st.flows().all()) {
+            InetSocketAddress local = f.localAddress();
+            if (local.getAddress() == null) continue;
+            int port = via.port() > 0 ? via.port() : (f.secure() ? 5061 : 5060);
+            if (port == local.getPort() && host.equalsIgnoreCase(local.getAddress().getHostAddress())) return true;
+        }
+        return false;
+    }
+
     /** Whether {@code uri} is one of Ferry's own Record-Route entries: this node's name, or the address of one of its flows. */
     private boolean isOwnRoute(Uri uri, Flow arrived) {
         if (isLocal(uri, arrived)) return true;
@@ -1109,6 +1155,11 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         Address popped = null;
         SipRequest req = request;
+        StrictRouting.Restored strict = fromStrictRouter(req, flow);
+        if (strict != null) {
+            req = strict.request();
+            popped = ServletAddress.of(strict.ours(), Mutability.READ_ONLY);
+        }
         // RFC 3261 §16.4 and RFC 5658: our entry, and the second one of a double Record-Route
         for (int i = 0; i < 2; i++) {
             Optional<NameAddr> top = firstRoute(req);
@@ -1135,6 +1186,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         } catch (SipParseException e) {
             fromTag = null;
         }
+        req = towardsStrictRouter(req);
         boolean downstream = fromTag != null && fromTag.equals(proxy.callerTag());
         Flow next = downstream ? proxy.downstream() : proxy.original().flow;
         if (req.isMethod("BYE")) s.state(SipSession.State.TERMINATED);
@@ -1183,6 +1235,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
 
     /** A proxy branch's request (RFC 3261 §16.6 steps 7-8): to its flow, its first Route or its Request-URI, with Ferry's Via on top. */
     void sendProxyBranch(FerrySipServletRequest out) {
+        out.edits.containerEdit(m -> towardsStrictRouter((SipRequest) m));
         sendToNetwork(out, List.of());
     }
 

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class ContainerProxyTest {
 
     private static final String DAR = "INVITE: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
-            + "MESSAGE: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
+            + "MESSAGE: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n"
+            + "REGISTER: (\"proxy\", \"DAR:To\", \"TERMINATING\", \"\", \"NO_ROUTE\", \"0\")\n";
 
     private ContainerFixtures node;
     private Recorder rec;
@@ -531,5 +532,261 @@ class ContainerProxyTest {
                 .toTag("callee").cseq(2).header("Route", route).text(up));
         SipRequest ack = b.channel().awaitRequest("ACK");
         assertEquals("2 ACK", ack.headers().firstValue("CSeq").orElseThrow());
+    }
+
+    // ------------------------------------------------------------------ loop detection (RFC 3261 §16.3 step 4, §16.6 step 8)
+
+    /** {@code forwarded} as a downstream element would send it back to Ferry: its own Via on top, Request-URI {@code requestUri}. */
+    private static String sentBack(SipRequest forwarded, String requestUri, FakeFlow from) {
+        SipRequest back = forwarded.withRequestUri(requestUri)
+                .withPrependedHeader("Via", "SIP/2.0/TCP " + FakeFlow.PEER_HOST + ":" + from.flow().remoteAddress().getPort()
+                        + ";branch=z9hG4bK" + SipRequest.newTag())
+                .withHeader("Max-Forwards", "68");
+        return new String(new io.ferry.sip.SipSerializer().toBytes(back), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rfc3261_16_6_step8_branchCarriesLoopDetectionHash_sameForEveryBranchOfTheRequest() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        invite();
+        String toB = b.channel().awaitRequest("INVITE").topVia().orElseThrow().branch();
+        String toC = c.channel().awaitRequest("INVITE").topVia().orElseThrow().branch();
+        assertNotEquals(toB, toC, "unique part");
+        assertNotNull(LoopDetection.hashOf(toB));
+        assertEquals(LoopDetection.hashOf(toB), LoopDetection.hashOf(toC), "one request, one loop-detection hash");
+    }
+
+    @Test
+    void rfc3261_16_3_step4_requestComesBackUnchanged_482LoopDetected_notForwardedAgain() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(c, sentBack(toB, "sip:bob@ferry.test", c));
+        SipResponse loop = c.channel().awaitResponse(482, "INVITE");
+        assertEquals(3, loop.vias().size(), "answered to the element that sent it back");
+        assertEquals(1, b.channel().matching(FakeFlowChannel.isRequest("INVITE")).size(), "the looped request is not proxied again");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(482, "INVITE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_16_3_step4_spiral_requestUriChanged_proxiedAgain() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        node.receive(c, sentBack(toB, "sip:carol@ferry.test", c));
+        List<io.ferry.sip.SipMessage> invites = b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2);
+        SipRequest spiral = (SipRequest) invites.get(1);
+        assertEquals(4, spiral.vias().size(), "our Via twice: the request spiralled through Ferry");
+        assertTrue(c.channel().matching(FakeFlowChannel.isResponse(482, "INVITE")).isEmpty());
+    }
+
+    @Test
+    void rfc3261_16_3_step4_spiral_routeChanged_proxiedAgain() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        // sent back to Ferry through a Route naming it: the route set differs from the first pass
+        node.receive(c, sentBack(toB.withPrependedHeader("Route", "<sip:" + ContainerFixtures.HOST + ";lr;svc=2>"), "sip:bob@ferry.test", c));
+        b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2);
+        assertTrue(c.channel().matching(FakeFlowChannel.isResponse(482, "INVITE")).isEmpty());
+    }
+
+    // ------------------------------------------------------------------ strict routers (RFC 3261 §16.4, §16.6 step 6)
+
+    @Test
+    void rfc3261_16_4_strictRouterCallee_byeWithOurRecordRouteAsRequestUri_lastRouteBecomesRequestUri() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        String callerTarget = "sip:alice@" + FakeFlow.PEER_HOST + ":" + up.flow().remoteAddress().getPort();
+        // RFC 3261 §12.2.1.1 as a strict router does it: the first route is the Request-URI, the remote target the last Route
+        String ours = io.ferry.sip.NameAddr.parse(rr.get(0)).uri().toString();
+        ContainerFixtures.Peer bye = new ContainerFixtures.Peer("BYE", ours)
+                .callId(caller.callId).fromTag("callee").toTag(caller.fromTag).cseq(1).header("Route", rr.get(1) + ", <" + callerTarget + ">");
+        bye.from = "<sip:bob@ferry.test>";
+        bye.to = "<sip:alice@peer.example>";
+        node.receive(b, bye.text(b));
+        SipRequest onUp = up.channel().awaitRequest("BYE");
+        assertEquals(callerTarget, onUp.requestUriText(), "RFC 3261 §16.4: the last Route value is the Request-URI");
+        assertFalse(onUp.headers().contains("Route"), "the remote target left the Route header, our second entry was popped");
+        assertEquals("x", rec.await("bye"), "the Record-Route URI that was the Request-URI is the popped route");
+        node.receive(up, answer(onUp, 200, caller.fromTag));
+        b.channel().awaitResponse(200, "BYE");
+    }
+
+    @Test
+    void rfc3261_16_6_step6_nextHopWithoutLr_routeBecomesRequestUri_targetAppendedToRoute() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        ContainerFixtures.Peer p = ContainerFixtures.request("INVITE", "sip:bob@ferry.test")
+                .header("Route", "<sip:" + ContainerFixtures.HOST + ";lr>, <sip:strict.example:5099>");
+        node.receive(up, p.text(up));
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertEquals("sip:strict.example:5099", wire.requestUriText());
+        assertEquals(List.of("<sip:bob@198.51.100.7:4001>"), wire.headers().values("Route"));
+    }
+
+    @Test
+    void rfc3261_16_6_step6_nextHopWithLr_requestUriAndRouteUnchanged() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b));
+        ContainerFixtures.Peer p = ContainerFixtures.request("INVITE", "sip:bob@ferry.test")
+                .header("Route", "<sip:" + ContainerFixtures.HOST + ";lr>, <sip:loose.example:5099;lr>");
+        node.receive(up, p.text(up));
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertEquals("sip:bob@198.51.100.7:4001", wire.requestUriText());
+        assertEquals(List.of("<sip:loose.example:5099;lr>"), wire.headers().values("Route"));
+    }
+
+    // ------------------------------------------------------------------ Path (RFC 3327, JSR 289 §10.2)
+
+    @Test
+    void rfc3327_5_1_addToPath_registerGetsOurPathOnTop_withApplicationParameters_requestThroughItIsPopped() throws Exception {
+        servlet.on("REGISTER", req -> {
+            Proxy p = req.getProxy();
+            rec.record("before", assertThrows(IllegalStateException.class, p::getPathURI));
+            p.setAddToPath(true);
+            p.getPathURI().setParameter("app", "y");
+            proxyToFlows(req, p, "sip:registrar.example:5070;transport=tcp", b);
+        });
+        servlet.on("INVITE", req -> {
+            rec.record("popped", req.getPoppedRoute() == null ? "none" : req.getPoppedRoute().getURI().getParameter("app"));
+            rec.record("route", req.getHeader("Route"));
+            req.createResponse(480).send();
+        });
+        node.receive(up, ContainerFixtures.request("REGISTER", "sip:" + ContainerFixtures.HOST).to("<sip:alice@" + ContainerFixtures.HOST + ">")
+                .header("Path", "<sip:edge.example;lr>").header("Contact", "<sip:alice@198.51.100.9:5080>").text(up));
+        SipRequest reg = b.channel().awaitRequest("REGISTER");
+        rec.await("before");
+        List<String> path = reg.headers().values("Path");
+        assertEquals(2, path.size(), "RFC 3327 §5.1: ours on top of the existing entry");
+        assertEquals("<sip:edge.example;lr>", path.get(1));
+        String ours = path.get(0);
+        assertTrue(ours.contains("192.0.2.1:5060") && ours.contains("transport=tcp") && ours.contains(";lr") && ours.contains("app=y"), ours);
+        assertFalse(reg.headers().contains("Record-Route"));
+        node.receive(b, answer(reg, 200, "registrar"));
+        up.channel().awaitResponse(200, "REGISTER");
+
+        // the home proxy reaches alice through the registered Path
+        node.receive(b, ContainerFixtures.request("INVITE", "sip:alice@198.51.100.9:5080")
+                .header("Route", ours + ", <sip:edge.example;lr>").text(b));
+        assertEquals("y", rec.await("popped"), "JSR 289 §10.2: the Path URI's parameters come back as the popped route");
+        assertEquals("<sip:edge.example;lr>", rec.await("route"));
+    }
+
+    @Test
+    void jsr289_10_2_addToPath_onInvite_noPathHeader() throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setAddToPath(true);
+            rec.record("uri", p.getPathURI());
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4001", b);
+        });
+        invite();
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertNotNull(rec.await("uri"));
+        assertFalse(wire.headers().contains("Path"), "Path is for REGISTER (RFC 3327 §4)");
+    }
+
+    @Test
+    void rfc3327_5_1_branchAddToPath_onlyThatBranchGetsPath() throws Exception {
+        servlet.on("REGISTER", req -> {
+            Proxy p = req.getProxy();
+            List<ProxyBranch> one = p.createProxyBranches(List.of(uri("sip:registrar.example:5070")));
+            one.get(0).getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(b));
+            one.get(0).setAddToPath(true);
+            rec.record("branchUri", one.get(0).getPathURI());
+            List<ProxyBranch> two = p.createProxyBranches(List.of(uri("sip:registrar.example:5071")));
+            two.get(0).getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(c));
+            rec.record("other", assertThrows(IllegalStateException.class, two.get(0)::getPathURI));
+            p.startProxy();
+        });
+        node.receive(up, ContainerFixtures.request("REGISTER", "sip:" + ContainerFixtures.HOST).text(up));
+        assertEquals(1, b.channel().awaitRequest("REGISTER").headers().values("Path").size());
+        assertFalse(c.channel().awaitRequest("REGISTER").headers().contains("Path"));
+        rec.await("other");
+    }
+
+    // ------------------------------------------------------------------ setOutboundInterface (JSR 289 §10.2)
+
+    @Test
+    void jsr289_10_2_setOutboundInterface_listenerAddressAccepted_otherAddressIllegalArgument_nullNpe() throws Exception {
+        java.net.InetAddress listener = b.flow().localAddress().getAddress();
+        int port = b.flow().localAddress().getPort();
+        java.net.InetAddress foreign = java.net.InetAddress.getByName("203.0.113.50");
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setOutboundInterface(listener);
+            p.setOutboundInterface(new java.net.InetSocketAddress(listener, port));
+            rec.record("proxyForeign", assertThrows(IllegalArgumentException.class, () -> p.setOutboundInterface(foreign)));
+            rec.record("proxyNull", assertThrows(NullPointerException.class, () -> p.setOutboundInterface((java.net.InetAddress) null)));
+            List<ProxyBranch> created = p.createProxyBranches(List.of(uri("sip:bob@198.51.100.7:4001")));
+            ProxyBranch branch = created.get(0);
+            branch.setOutboundInterface(new java.net.InetSocketAddress(listener, port));
+            rec.record("branchForeign", assertThrows(IllegalArgumentException.class,
+                    () -> branch.setOutboundInterface(new java.net.InetSocketAddress(foreign, 5060))));
+            branch.getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(b));
+            p.startProxy();
+        });
+        invite();
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        assertEquals(listener.getHostAddress(), wire.topVia().orElseThrow().host(), "the branch left on the listener of its transport");
+        rec.await("proxyForeign");
+        rec.await("proxyNull");
+        rec.await("branchForeign");
+    }
+
+    // ------------------------------------------------------------------ Reason on CANCEL (RFC 3326)
+
+    @Test
+    void rfc3326_2_proxyCancelWithReasons_eachCancelCarriesTheReasonHeaders() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        servlet.onResponse("1xx", resp -> {
+            if (rec.count("cancelDone") == 0) {
+                rec.record("cancelDone", true);
+                Proxy p = resp.getProxy();
+                rec.record("mismatch", assertThrows(IllegalArgumentException.class,
+                        () -> p.cancel(new String[] {"SIP"}, new int[] {600, 16}, null)));
+                p.cancel(new String[] {"SIP", "Q.850"}, new int[] {600, 16}, new String[] {"Busy \"Everywhere\"", null});
+            }
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 180, "b"));
+        List<String> expected = List.of("SIP;cause=600;text=\"Busy \\\"Everywhere\\\"\"", "Q.850;cause=16");
+        SipRequest cancelC = c.channel().awaitRequest("CANCEL");
+        SipRequest cancelB = b.channel().awaitRequest("CANCEL");
+        assertEquals(expected, cancelC.headers().values("Reason"));
+        assertEquals(expected, cancelB.headers().values("Reason"));
+        rec.await("mismatch");
+        node.receive(c, answer(cancelC, 200, "c"));
+        node.receive(b, answer(cancelB, 200, "b"));
+        node.receive(c, answer(toC, 487, "c"));
+        node.receive(b, answer(toB, 487, "b"));
+        up.channel().awaitResponse(487, "INVITE");
+    }
+
+    @Test
+    void rfc3326_2_branchCancelWithReason_onlyThatBranchCancelled() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        servlet.onResponse("1xx", resp -> {
+            if (resp.getProxyBranch() != null && rec.count("cancelDone") == 0
+                    && resp.getProxyBranch().getRequest().getRequestURI().toString().endsWith(":4001")) {
+                rec.record("cancelDone", true);
+                resp.getProxyBranch().cancel(new String[] {"SIP"}, new int[] {480}, new String[] {"Moved"});
+            }
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(c, answer(toC, 180, "c"));
+        node.receive(b, answer(toB, 180, "b"));
+        SipRequest cancelB = b.channel().awaitRequest("CANCEL");
+        assertEquals(List.of("SIP;cause=480;text=\"Moved\""), cancelB.headers().values("Reason"));
+        node.receive(b, answer(cancelB, 200, "b"));
+        node.receive(b, answer(toB, 487, "b"));
+        node.receive(c, answer(toC, 200, "c"));
+        up.channel().awaitResponse(200, "INVITE");
+        assertTrue(c.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty());
     }
 }

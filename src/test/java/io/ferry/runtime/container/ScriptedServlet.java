@@ -120,6 +120,11 @@ final class ScriptedServlet extends SipServlet {
     }
 
     @Override
+    protected void doRegister(SipServletRequest req) throws ServletException, IOException {
+        if (!request("doRegister", req)) super.doRegister(req);
+    }
+
+    @Override
     protected void doProvisionalResponse(SipServletResponse resp) throws ServletException, IOException {
         response("doProvisionalResponse", "1xx", resp);
     }
