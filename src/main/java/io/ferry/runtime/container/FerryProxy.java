@@ -319,7 +319,7 @@ final class FerryProxy implements Proxy {
         }
         Parameters params = base.params().without("transport").without("lr")
                 .with("transport", f.transport().token().toLowerCase(java.util.Locale.ROOT)).with("lr", null);
-        return NameAddr.of(new SipUri(false, null, null, host, local.getPort(), params, List.of())).toString();
+        return NameAddr.of(new SipUri(false, null, null, host, container.advertisedPort(f), params, List.of())).toString();
     }
 
     /** The flow the 2xx came from (downstream side of the record-routed dialog), once there is one. */

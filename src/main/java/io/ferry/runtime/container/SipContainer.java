@@ -1119,7 +1119,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             InetSocketAddress local = f.localAddress();
             if (local.getAddress() == null) continue;
             int port = via.port() > 0 ? via.port() : (f.secure() ? 5061 : 5060);
-            if (port == local.getPort() && host.equalsIgnoreCase(local.getAddress().getHostAddress())) return true;
+            if ((port == local.getPort() || port == advertisedPort(f)) && host.equalsIgnoreCase(local.getAddress().getHostAddress())) return true;
         }
         return false;
     }

@@ -397,6 +397,18 @@ class ContainerProxyTest {
     }
 
     @Test
+    void rfc3261_18_2_2_tcpBranchOnAConnectionFerryOpened_viaAndRecordRouteNameTheListeningPort() throws Exception {
+        // the fake TCP flow's local port stands for the ephemeral port of a connection Ferry opened
+        node.container.useListeningPorts(t -> t == io.ferry.runtime.transport.Transport.TCP ? 5099 : 0);
+        SipRequest toB = recordRoutedCall(ContainerFixtures.request("INVITE", "sip:bob@ferry.test"));
+        List<String> rr = toB.headers().values("Record-Route");
+        assertTrue(rr.get(0).contains("192.0.2.1:5099") && rr.get(0).contains("transport=tcp"),
+                "a peer must be able to open a new connection to our Record-Route: " + rr.get(0));
+        assertEquals(5099, toB.vias().get(0).port(), "RFC 3261 §18.2.2: responses may come on a new connection to the Via");
+        assertTrue(rr.get(1).contains("transport=udp"), rr.get(1));
+    }
+
+    @Test
     void rfc3261_16_6_step4_recordRouted_ackAndByeFromCaller_poppedAndForwardedToCallee_200Back() throws Exception {
         ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
         SipRequest toB = recordRoutedCall(caller);
