@@ -32,6 +32,8 @@ final class SessionChannel implements FlowChannel {
     private final Queue<ByteBuffer> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
+    /** Queued in place of a message: a ping, written in turn (a ping racing a send fails it in Liberty). */
+    private final ByteBuffer pingMarker = ByteBuffer.allocate(0);
     private volatile Flow flow;
 
     SessionChannel(Session session, long maxQueuedBytes) {
@@ -58,10 +60,32 @@ final class SessionChannel implements FlowChannel {
         return true;
     }
 
+    /**
+     * Sends a ping (RFC 6455 §5.5.2) in turn with the messages: JSR-356 allows one outstanding write
+     * per session, and Liberty fails a message send that overlaps a ping ("write not allowed").
+     */
+    void ping() {
+        if (!session.isOpen()) {
+            return;
+        }
+        queue.add(pingMarker);
+        drain();
+    }
+
     private void drain() {
         while (!queue.isEmpty() && sending.compareAndSet(false, true)) {
             ByteBuffer next = queue.poll();
             if (next == null) {
+                sending.set(false);
+                continue;
+            }
+            if (next == pingMarker) {
+                try {
+                    session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+                } catch (IOException | RuntimeException e) {
+                    Flow f = flow;
+                    LOG.log(Level.INFO, "flow={0}: ping failed: {1}", f == null ? "?" : f.id(), e.toString());
+                }
                 sending.set(false);
                 continue;
             }

@@ -29,6 +29,7 @@ public final class SipWebSocketEndpoint extends Endpoint {
     private final Optional<AdmittedHandshake> handshake;
     private volatile Session session;
     private volatile WebSocketFlow flow;
+    private volatile SessionChannel channel;
     private volatile long lastPongNanos = System.nanoTime();
 
     SipWebSocketEndpoint(SipWebSocketRuntime runtime, Optional<AdmittedHandshake> handshake) {
@@ -52,6 +53,7 @@ public final class SipWebSocketEndpoint extends Endpoint {
         session.setMaxBinaryMessageBufferSize(max);
         session.setMaxIdleTimeout(0);
         SessionChannel channel = new SessionChannel(session, runtime.config().maxOutboundBytes());
+        this.channel = channel;
         boolean secure = admitted.secure();
         WebSocketFlow f = new WebSocketFlow(runtime.flowIds().next(secure ? Transport.WSS : Transport.WS), secure,
                 admitted.local(), accept.client(), admitted.socketPeer(), admitted.tls(), admitted.path(), accept.origin(), channel);
@@ -120,10 +122,9 @@ public final class SipWebSocketEndpoint extends Endpoint {
             f.close(CloseReason.KEEPALIVE_TIMEOUT);
             return;
         }
-        try {
-            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.log(Level.INFO, "flow={0}: ping failed: {1}", f.id(), e.toString());
+        SessionChannel c = channel;
+        if (c != null) {
+            c.ping();
         }
     }
 

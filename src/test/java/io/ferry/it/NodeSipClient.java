@@ -40,9 +40,15 @@ final class NodeSipClient {
         requireNode();
         List<String> cmd = new ArrayList<>(List.of("node", "sip-ws-client.js", "--url", url, "--scenario", scenario));
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).directory(JS.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "node did not finish:\n" + out);
+        // output to a file: reading a pipe to its end would wait for ever on a client that hangs
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("sip-ws-client-", ".out");
+        Process p = new ProcessBuilder(cmd).directory(JS.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        String out = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
+        java.nio.file.Files.deleteIfExists(log);
+        assertTrue(finished, "node did not finish within 60 s:\n" + out);
         return new Result(p.exitValue(), out);
     }
 }
