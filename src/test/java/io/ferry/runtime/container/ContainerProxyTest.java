@@ -801,4 +801,43 @@ class ContainerProxyTest {
         up.channel().awaitResponse(200, "INVITE");
         assertTrue(c.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty());
     }
+
+    @Test
+    void jsr289_10_2_4_applicationChangesProvisionalAnd2xx_changedResponsesGoUpstream_systemHeadersProtected() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        servlet.onResponse("1xx", resp -> {
+            resp.setHeader("X-Seen", "ringing");
+            rec.record("viaRefused", assertThrows(IllegalArgumentException.class, () -> resp.setHeader("Via", "SIP/2.0/UDP evil.test")));
+        });
+        servlet.onResponse("2xx", resp -> resp.addHeader("X-Seen", "answered"));
+        invite();
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(wire, 180, "callee"));
+        SipResponse ringing = up.channel().awaitResponse(180, "INVITE");
+        assertEquals("ringing", ringing.headers().firstValue("X-Seen").orElseThrow(), "JSR 289 §10.2.4: the change goes upstream");
+        assertNotNull(rec.await("viaRefused"), "JSR 289 §5.4.2: Via stays a system header");
+        assertEquals(1, ringing.vias().size(), "our Via still removed, the caller's untouched");
+        node.receive(b, answer(wire, 200, "callee"));
+        SipResponse ok = up.channel().awaitResponse(200, "INVITE");
+        assertEquals("answered", ok.headers().firstValue("X-Seen").orElseThrow());
+        SipServletResponse seen = rec.await("doSuccessResponse");
+        assertThrows(IllegalStateException.class, () -> seen.setHeader("X-Late", "1"), "committed once the callback returned");
+    }
+
+    @Test
+    void jsr289_10_2_4_applicationChangesBranchAndBestResponse_changesReachUpstream() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        servlet.onResponse("branch", resp -> resp.setHeader("X-Branch", resp.getTo().getParameter("tag")));
+        servlet.onResponse("err", resp -> resp.addHeader("X-Best", "yes"));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 486, "b"));
+        rec.awaitAll("doBranchResponse", 1);
+        node.receive(c, answer(toC, 600, "c"));
+        SipResponse best = up.channel().awaitResponse(600, "INVITE");
+        assertEquals("c", best.headers().firstValue("X-Branch").orElseThrow(), "the branch's change is kept in the response context");
+        assertEquals("yes", best.headers().firstValue("X-Best").orElseThrow(), "doResponse's change goes upstream");
+        assertEquals(1, best.vias().size());
+    }
 }
