@@ -458,9 +458,14 @@ final class FerryProxy implements Proxy {
     private void start(FerryProxyBranch b) {
         if (searchEnded || done) return;
         b.markStarted();
+        armTimer(b);
+        container.sendProxyBranch(b.requestImpl());
+    }
+
+    /** The branch's proxy timer (RFC 3261 Timer C), from now; replaces a running one. */
+    private void armTimer(FerryProxyBranch b) {
         Duration t = Duration.ofSeconds(b.getProxyBranchTimeout());
         b.timer(container.scheduler().schedule(() -> session.appSessionImpl().queue().execute(() -> timedOut(b)), t));
-        container.sendProxyBranch(b.requestImpl());
     }
 
     /**
@@ -564,6 +569,9 @@ final class FerryProxy implements Proxy {
                 view.edits.commit();
                 return;
             }
+            // RFC 3261 §16.7 step 2 (Timer C) and JSR 289 proxyTimeout: a provisional response
+            // restarts the branch's timer
+            armTimer(b);
             if (recordRoute && hasToTag(r) && session.stateNow() == javax.servlet.sip.SipSession.State.INITIAL) {
                 session.state(javax.servlet.sip.SipSession.State.EARLY);
             }

@@ -840,4 +840,31 @@ class ContainerProxyTest {
         assertEquals("yes", best.headers().firstValue("X-Best").orElseThrow(), "doResponse's change goes upstream");
         assertEquals(1, best.vias().size());
     }
+
+    @Test
+    void rfc3261_16_7_step2_provisionalRestartsBranchTimer_branchCancelledOneTimeoutAfterThe180() throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            rec.record("proxy", p);
+            ProxyBranch toB = p.createProxyBranches(List.of(uri("sip:bob@198.51.100.7:4001"))).get(0);
+            toB.getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(b));
+            toB.setProxyBranchTimeout(2);
+            ProxyBranch toC = p.createProxyBranches(List.of(uri("sip:bob@198.51.100.7:4002"))).get(0);
+            toC.getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(c));
+            toC.setProxyBranchTimeout(1);
+            p.startProxy();
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 100, null));
+        node.receive(c, answer(toC, 100, null));
+        // c's timer (1 s) fires; b's (2 s) has 1 s left, and b's 180 arrives now
+        c.channel().awaitRequest("CANCEL");
+        long ringing = System.nanoTime();
+        node.receive(b, answer(toB, 180, "b"));
+        b.channel().awaitRequest("CANCEL");
+        long elapsedMs = (System.nanoTime() - ringing) / 1_000_000;
+        assertTrue(elapsedMs >= 1_500, "RFC 3261 §16.7 step 2: the 180 restarted b's 2 s timer; cancelled after " + elapsedMs + " ms");
+    }
 }
