@@ -589,6 +589,7 @@ final class FerryProxy implements Proxy {
                 searchEnded = true;
                 if (!noCancel) cancelPending(b);
             }
+            if (original.getMethod().equals("INVITE") && b.requestImpl().flow != null) container.acceptedBranch(this, received);
             if (recordRoute && original.getMethod().equals("INVITE") && hasToTag(r)) {
                 // the dialog's subsequent requests pass through this proxy (RFC 3261 §16.6 step 4)
                 if (downstream == null) downstream = b.requestImpl().flow;
@@ -633,6 +634,19 @@ final class FerryProxy implements Proxy {
         view.edits.commit();
         SipResponse m = view.response();
         return b.requestImpl().flow != null ? m.withoutTopVia() : m;
+    }
+
+    /**
+     * RFC 6026 §7.3 and RFC 3261 §16.7 step 5: a 2xx of one of our INVITE branches that arrived
+     * after its client transaction ended goes upstream statelessly, minus our Via, on the flow
+     * the request came in on (the application does not see retransmissions).
+     */
+    void retransmitted2xx(SipResponse response) {
+        Flow in = original.flow;
+        if (!session.isValid() || in == null) return;
+        if (!in.send(response.withoutTopVia())) {
+            System.getLogger(FerryProxy.class.getName()).log(System.Logger.Level.DEBUG, "2xx retransmission not forwarded: the flow refused it");
+        }
     }
 
     /** RFC 3261 §16.7 step 4: the Contacts of a 3xx become new branches (JSR 289 setRecurse). */

@@ -284,6 +284,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     void forget(FerrySipSession session) {
         session.dialogId().ifPresent(id -> dialogs.remove(id, session));
         proxyDialogs.values().removeIf(d -> d.proxy().session() == session);
+        acceptedBranches.values().removeIf(p -> p.session() == session);
         session.internalPeer().ifPresent(p -> p.internalPeer(null));
     }
 
@@ -1082,6 +1083,22 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
     }
 
+    /**
+     * RFC 6026 §7.3: proxies whose INVITE branch got a 2xx, by the branch parameter of Ferry's Via
+     * on that branch; kept while the proxy session lives, so that 2xx retransmissions arriving
+     * after the client transaction ended still go upstream (statelessly).
+     */
+    private final Map<String, FerryProxy> acceptedBranches = new ConcurrentHashMap<>();
+
+    /** Remembers the branch of {@code twoHundred} (a 2xx to an INVITE branch of {@code proxy}, with Ferry's Via on top). */
+    void acceptedBranch(FerryProxy proxy, SipResponse twoHundred) {
+        try {
+            twoHundred.topVia().map(Via::branch).ifPresent(b -> acceptedBranches.putIfAbsent(b, proxy));
+        } catch (SipParseException e) {
+            LOG.log(Level.DEBUG, "2xx with a malformed Via: its retransmissions will not be matched: {0}", e.getMessage());
+        }
+    }
+
     /** A 2xx forwarded by a record-routing proxy: the dialog it creates is proxied too (RFC 3261 §16.6 step 4). */
     void proxyDialog(FerryProxy proxy, SipResponse response) {
         String key = proxyDialogKey(response);
@@ -1374,6 +1391,13 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         // RFC 3261 §13.2.2.4: a retransmitted 2xx to INVITE is answered with the same ACK again
         try {
             if (response.statusClass() != 2 || !"INVITE".equals(response.cseq().map(CSeq::method).orElse(""))) return;
+            // RFC 6026 §7.3, RFC 3261 §16.7 step 5: a proxy forwards a 2xx that outlived its client transaction
+            String branch = response.topVia().map(Via::branch).orElse(null);
+            FerryProxy proxy = branch == null ? null : acceptedBranches.get(branch);
+            if (proxy != null) {
+                proxy.session().appSessionImpl().queue().execute(() -> proxy.retransmitted2xx(response));
+                return;
+            }
             FerrySipSession s = dialogs.get(DialogId.ofReceivedResponse(response));
             if (s != null) s.lastAck().ifPresent(flow::send);
         } catch (SipParseException | DialogException e) {

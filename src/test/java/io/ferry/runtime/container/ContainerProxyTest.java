@@ -46,7 +46,11 @@ class ContainerProxyTest {
 
     @BeforeEach
     void deploy() {
-        node = new ContainerFixtures(DAR);
+        deploy(new ContainerFixtures(DAR));
+    }
+
+    private void deploy(ContainerFixtures fixtures) {
+        node = fixtures;
         rec = node.recorder;
         servlet = new ScriptedServlet(rec, "");
         factory = node.deploy("proxy", servlet).sipFactory();
@@ -866,5 +870,33 @@ class ContainerProxyTest {
         b.channel().awaitRequest("CANCEL");
         long elapsedMs = (System.nanoTime() - ringing) / 1_000_000;
         assertTrue(elapsedMs >= 1_500, "RFC 3261 §16.7 step 2: the 180 restarted b's 2 s timer; cancelled after " + elapsedMs + " ms");
+    }
+
+    @Test
+    void rfc6026_7_3_2xxRetransmissionAfterClientTransactionEnded_forwardedUpstreamStatelessly() throws Exception {
+        node.close();
+        // T1 = 10 ms: the transactions' 64×T1 Accepted state lasts 640 ms
+        deploy(new ContainerFixtures(DAR, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(40)));
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setRecordRoute(true); // the proxy session lives with the dialog
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4000;transport=tcp", b);
+        });
+        invite();
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        SipResponse ok = answer(wire, 200, "callee").withHeader("Contact", "<sip:bob@198.51.100.7:4000;transport=tcp>");
+        node.receive(b, ok);
+        up.channel().awaitResponse(200, "INVITE");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (node.stack.transactions().clientTransactionCount() + node.stack.transactions().serverTransactionCount() > 0) {
+            assertTrue(System.nanoTime() < deadline, "the transactions end after 64×T1");
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+        }
+        node.receive(b, ok);
+        List<?> oks = up.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
+        SipResponse again = (SipResponse) oks.get(1);
+        assertEquals(1, again.vias().size(), "RFC 3261 §16.7 step 9: our Via removed");
+        assertEquals("callee", again.to().orElseThrow().tag());
+        assertEquals(1, rec.count("doSuccessResponse"), "a retransmission does not reach the application");
     }
 }
