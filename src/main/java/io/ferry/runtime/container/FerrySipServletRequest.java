@@ -94,6 +94,8 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private FerryProxyBranch proxyBranch;
     /** For a subsequent request a record-routing proxy forwards: the request it received (RFC 3261 §16). */
     private volatile FerrySipServletRequest proxiedFrom;
+    /** For a subsequent request a record-routing proxy received: the request it forwarded (RFC 3261 §16.10: a CANCEL follows it). */
+    private volatile FerrySipServletRequest proxiedTo;
 
     /** An incoming request. */
     FerrySipServletRequest(SipContainer container, SipRequest request, FerrySipSession session, Flow flow,
@@ -440,6 +442,14 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
 
     FerrySipServletRequest proxiedFrom() {
         return proxiedFrom;
+    }
+
+    void proxiedTo(FerrySipServletRequest out) {
+        this.proxiedTo = out;
+    }
+
+    FerrySipServletRequest proxiedTo() {
+        return proxiedTo;
     }
 
     synchronized void proxyBranch(FerryProxyBranch branch) {

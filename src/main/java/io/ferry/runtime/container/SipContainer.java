@@ -719,8 +719,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     private void cancelled(FerrySipServletRequest invite, SipRequest cancel, Flow flow) {
         FerrySipSession s = invite.session;
         FerryProxy proxy = invite.proxyOrNull();
+        FerrySipServletRequest forwarded = invite.proxiedTo();
         if (proxy != null && proxy.cancelledUpstream()) {
             // RFC 3261 §16.10: the branches are cancelled; their 487s make the best response
+        } else if (forwarded != null && !invite.finalResponseSent() && cancelForwarded(forwarded)) {
+            // RFC 3261 §16.10: a re-INVITE the proxy dialog forwarded: the CANCEL follows it; its
+            // 487 (or whatever final response it gets) goes back upstream through proxiedResponse
         } else if (!invite.finalResponseSent()) {
             FerrySipServletResponse r487 = (FerrySipServletResponse) invite.createResponse(487, "Request Terminated");
             sendResponse(r487);
@@ -728,6 +732,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         FerrySipServletRequest c = new FerrySipServletRequest(this, cancel, s, flow, false, r -> false, null);
         dispatch(s, c, null);
+    }
+
+    /** RFC 3261 §16.10: CANCEL of a request a proxy dialog forwarded; false when it cannot be cancelled any more. */
+    private boolean cancelForwarded(FerrySipServletRequest forwarded) {
+        try {
+            send((FerrySipServletRequest) forwarded.createCancel());
+            return true;
+        } catch (IllegalStateException e) {
+            return false; // answered already: that final response goes upstream
+        }
     }
 
     // ------------------------------------------------------------------ dispatch to servlets
@@ -1218,6 +1232,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         FerrySipServletRequest out = new FerrySipServletRequest(this, req, s, true);
         out.proxiedFrom(in);
+        in.proxiedTo(out);
         if (next != null && next.isOpen()) {
             sendOnFlow(out, next);
         } else {

@@ -899,4 +899,31 @@ class ContainerProxyTest {
         assertEquals("callee", again.to().orElseThrow().tag());
         assertEquals(1, rec.count("doSuccessResponse"), "a retransmission does not reach the application");
     }
+
+    @Test
+    void rfc3261_16_10_cancelOfProxiedReInvite_cancelPassedDownstream_callees487GoesUpstream() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        String route = rr.get(1) + ", " + rr.get(0);
+        String target = "sip:bob@198.51.100.7:4000;transport=tcp";
+        String branch = "z9hG4bK" + SipRequest.newTag();
+        node.receive(up, new ContainerFixtures.Peer("INVITE", target).callId(caller.callId).fromTag(caller.fromTag)
+                .toTag("callee").cseq(2).branch(branch).header("Route", route).text(up));
+        SipRequest reInvite = (SipRequest) b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2).get(1);
+        node.receive(b, answer(reInvite, 180, "callee"));
+        up.channel().awaitResponse(180, "INVITE");
+        node.receive(up, new ContainerFixtures.Peer("CANCEL", target).callId(caller.callId).fromTag(caller.fromTag)
+                .toTag("callee").cseq(2, "CANCEL").branch(branch).header("Route", route).text(up));
+        up.channel().awaitResponse(200, "CANCEL");
+        SipRequest cancel = b.channel().awaitRequest("CANCEL");
+        assertEquals("2 CANCEL", cancel.headers().firstValue("CSeq").orElseThrow());
+        assertEquals(reInvite.topVia().orElseThrow().branch(), cancel.topVia().orElseThrow().branch(),
+                "RFC 3261 §9.1: the CANCEL matches the forwarded re-INVITE's transaction");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(487, "INVITE")).isEmpty(), "the proxy does not answer 487 itself");
+        node.receive(b, answer(reInvite, 487, "callee"));
+        SipResponse terminated = up.channel().awaitResponse(487, "INVITE");
+        assertEquals("2 INVITE", terminated.headers().firstValue("CSeq").orElseThrow());
+        assertEquals(1, terminated.vias().size());
+    }
 }
