@@ -1206,6 +1206,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         req = req.withHeader("Max-Forwards", String.valueOf(maxForwards - 1));
         FerrySipServletRequest in = new FerrySipServletRequest(this, req, s, flow, false, sink, popped);
+        in.dialogProxy(proxy);
         if (txn != null) serverRequests.put(txn, in);
         if (!ack) s.transactionStarted();
         s.accessed();

@@ -926,4 +926,29 @@ class ContainerProxyTest {
         assertEquals("2 INVITE", terminated.headers().firstValue("CSeq").orElseThrow());
         assertEquals(1, terminated.vias().size());
     }
+
+    @Test
+    void jsr289_10_2_1_getProxyOnSubsequentRequest_returnsTheDialogsProxy_requestStillProxiedByTheContainer() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        servlet.on("BYE", req -> {
+            Proxy p = req.getProxy();
+            rec.record("byeProxy", p);
+            rec.record("rrParam", p.getRecordRouteURI().getParameter("app"));
+            rec.record("noHelper", assertThrows(IllegalStateException.class, req::getB2buaHelper));
+            rec.record("noRestart", assertThrows(IllegalStateException.class, () -> p.proxyTo(uri("sip:carol@198.51.100.7:4003"))));
+        });
+        List<String> rr = toB.headers().values("Record-Route");
+        node.receive(up, new ContainerFixtures.Peer("BYE", "sip:bob@198.51.100.7:4000;transport=tcp")
+                .callId(caller.callId).fromTag(caller.fromTag).toTag("callee").cseq(2).header("Route", rr.get(1) + ", " + rr.get(0)).text(up));
+        SipRequest bye = b.channel().awaitRequest("BYE");
+        assertEquals("2 BYE", bye.headers().firstValue("CSeq").orElseThrow());
+        assertSame(rec.await("proxy"), rec.await("byeProxy"), "JSR 289 §10.2.1: the proxy of the dialog");
+        assertEquals("x", rec.await("rrParam"));
+        assertNotNull(rec.await("noHelper"));
+        assertNotNull(rec.await("noRestart"));
+        node.receive(b, answer(bye, 200, "callee"));
+        up.channel().awaitResponse(200, "BYE");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(500, "BYE")).isEmpty());
+    }
 }
