@@ -1253,12 +1253,15 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     /** A response to a subsequent request the proxy forwarded: to the servlet when supervised, then upstream minus our Via. */
     private void proxiedResponse(FerrySipServletRequest out, FerrySipServletRequest in, SipResponse response) {
         if (response.status() == 100 || out.cancelledRequest() != null) return;
-        FerrySipServletResponse view = new FerrySipServletResponse(this, response, out.session, out, true);
+        // JSR 289 §10.2.4: the application may change the response before it goes upstream
+        FerrySipServletResponse view = new FerrySipServletResponse(this, response, out.session, out, true, true);
         FerryProxy proxy = in.session == null ? null : proxyOf(in.session);
         if (proxy != null && proxy.getSupervised()) dispatch(out.session, null, view);
+        view.edits.commit();
         if (in.finalResponseSent() && response.statusClass() != 2) return;
         // a response the container made up for a request that never left has no Via of ours
-        forwardUpstream(in, out.flow != null ? response.withoutTopVia() : response);
+        SipResponse changed = view.response();
+        forwardUpstream(in, out.flow != null ? changed.withoutTopVia() : changed);
     }
 
     private FerryProxy proxyOf(FerrySipSession s) {

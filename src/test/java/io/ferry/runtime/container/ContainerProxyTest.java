@@ -938,6 +938,7 @@ class ContainerProxyTest {
             rec.record("noHelper", assertThrows(IllegalStateException.class, req::getB2buaHelper));
             rec.record("noRestart", assertThrows(IllegalStateException.class, () -> p.proxyTo(uri("sip:carol@198.51.100.7:4003"))));
         });
+        servlet.onResponse("2xx", resp -> resp.setHeader("X-Seen", resp.getMethod()));
         List<String> rr = toB.headers().values("Record-Route");
         node.receive(up, new ContainerFixtures.Peer("BYE", "sip:bob@198.51.100.7:4000;transport=tcp")
                 .callId(caller.callId).fromTag(caller.fromTag).toTag("callee").cseq(2).header("Route", rr.get(1) + ", " + rr.get(0)).text(up));
@@ -948,7 +949,8 @@ class ContainerProxyTest {
         assertNotNull(rec.await("noHelper"));
         assertNotNull(rec.await("noRestart"));
         node.receive(b, answer(bye, 200, "callee"));
-        up.channel().awaitResponse(200, "BYE");
+        SipResponse ok = up.channel().awaitResponse(200, "BYE");
+        assertEquals("BYE", ok.headers().firstValue("X-Seen").orElseThrow(), "JSR 289 §10.2.4: the application's change goes upstream");
         assertTrue(up.channel().matching(FakeFlowChannel.isResponse(500, "BYE")).isEmpty());
     }
 }
