@@ -458,9 +458,14 @@ final class FerryProxy implements Proxy {
     private void start(FerryProxyBranch b) {
         if (searchEnded || done) return;
         b.markStarted();
+        armTimer(b);
+        container.sendProxyBranch(b.requestImpl());
+    }
+
+    /** The branch's proxy timer (RFC 3261 Timer C), from now; replaces a running one. */
+    private void armTimer(FerryProxyBranch b) {
         Duration t = Duration.ofSeconds(b.getProxyBranchTimeout());
         b.timer(container.scheduler().schedule(() -> session.appSessionImpl().queue().execute(() -> timedOut(b)), t));
-        container.sendProxyBranch(b.requestImpl());
     }
 
     /**
@@ -501,11 +506,14 @@ final class FerryProxy implements Proxy {
         SipResponse best = BestResponse.select(original.request(), finals);
         if (supervised) {
             FerrySipServletResponse view = new FerrySipServletResponse(container, best, session,
-                    from == null ? original : from.requestImpl(), true);
+                    from == null ? original : from.requestImpl(), true, true);
             view.proxyBranch(from, false);
             container.dispatchProxyResponse(session, view);
+            view.edits.commit();
             // JSR 289 §10.2.4.1: the application may have started new branches from doResponse
             if (all.stream().anyMatch(FerryProxyBranch::pending)) return;
+            // JSR 289 §10.2.4: what the application made of the best response goes upstream
+            best = view.response();
         }
         done = true;
         // JSR 289 §6.2.1: a proxy session whose search failed has no dialog to follow
@@ -551,18 +559,24 @@ final class FerryProxy implements Proxy {
         SipResponse r = b.requestImpl().flow != null ? received.withoutTopVia() : received;
         // RFC 3261 §16.7 step 3: 100 is hop by hop
         if (status == 100) return;
-        FerrySipServletResponse view = new FerrySipServletResponse(container, received, session, b.requestImpl(), true);
+        // JSR 289 §10.2.4: the application may change the response it is shown before it goes upstream
+        FerrySipServletResponse view = new FerrySipServletResponse(container, received, session, b.requestImpl(), true, true);
         view.proxyBranch(b, false);
         b.response(view);
         if (status < 200) {
             b.provisional(true);
-            if (done || b.finalResponse() != null) return;
+            if (done || b.finalResponse() != null) {
+                view.edits.commit();
+                return;
+            }
+            // RFC 3261 §16.7 step 2 (Timer C) and JSR 289 proxyTimeout: a provisional response
+            // restarts the branch's timer
+            armTimer(b);
             if (recordRoute && hasToTag(r) && session.stateNow() == javax.servlet.sip.SipSession.State.INITIAL) {
                 session.state(javax.servlet.sip.SipSession.State.EARLY);
             }
-            if (supervised) container.dispatchProxyResponse(session, view);
             // RFC 3261 §16.7 step 5: provisional responses go upstream at once, minus our Via
-            forward(r);
+            forward(supervise(b, view, supervised));
             return;
         }
         if (r.statusClass() == 2) {
@@ -575,18 +589,19 @@ final class FerryProxy implements Proxy {
                 searchEnded = true;
                 if (!noCancel) cancelPending(b);
             }
+            if (original.getMethod().equals("INVITE") && b.requestImpl().flow != null) container.acceptedBranch(this, received);
             if (recordRoute && original.getMethod().equals("INVITE") && hasToTag(r)) {
                 // the dialog's subsequent requests pass through this proxy (RFC 3261 §16.6 step 4)
                 if (downstream == null) downstream = b.requestImpl().flow;
                 session.state(javax.servlet.sip.SipSession.State.CONFIRMED);
                 container.proxyDialog(this, r);
             }
-            if (supervised && first) container.dispatchProxyResponse(session, view);
             // RFC 3261 §16.7 step 5: every 2xx (of any branch, retransmissions too) is forwarded at once
-            forward(r);
+            forward(supervise(b, view, supervised && first));
             next();
             return;
         }
+        view.edits.commit();
         if (b.finalResponse() != null) return; // a late response of a branch that timed out
         b.finalResponse(r);
         b.timer(null);
@@ -598,12 +613,40 @@ final class FerryProxy implements Proxy {
             if (!noCancel) cancelPending(null);
         }
         if (supervised) {
-            FerrySipServletResponse branchView = new FerrySipServletResponse(container, received, session, b.requestImpl(), true);
+            FerrySipServletResponse branchView = new FerrySipServletResponse(container, received, session, b.requestImpl(), true, true);
             branchView.proxyBranch(b, true);
-            // JSR 289 §10.2.4.1: intermediate final responses of branches reach doBranchResponse
-            container.dispatchProxyResponse(session, branchView);
+            // JSR 289 §10.2.4.1: intermediate final responses of branches reach doBranchResponse;
+            // what the application made of it takes part in best-response selection
+            SipResponse changed = supervise(b, branchView, true);
+            for (int i = 0; i < finals.size(); i++) if (finals.get(i) == r) finals.set(i, changed);
+            b.finalResponse(changed);
         }
         next();
+    }
+
+    /**
+     * JSR 289 §10.2.4: {@code view} goes to the application when {@code dispatch}, then is
+     * committed; returns the response to send upstream: as the application left it (system
+     * headers cannot change), minus our Via (RFC 3261 §16.7 step 9).
+     */
+    private SipResponse supervise(FerryProxyBranch b, FerrySipServletResponse view, boolean dispatch) {
+        if (dispatch) container.dispatchProxyResponse(session, view);
+        view.edits.commit();
+        SipResponse m = view.response();
+        return b.requestImpl().flow != null ? m.withoutTopVia() : m;
+    }
+
+    /**
+     * RFC 6026 §7.3 and RFC 3261 §16.7 step 5: a 2xx of one of our INVITE branches that arrived
+     * after its client transaction ended goes upstream statelessly, minus our Via, on the flow
+     * the request came in on (the application does not see retransmissions).
+     */
+    void retransmitted2xx(SipResponse response) {
+        Flow in = original.flow;
+        if (!session.isValid() || in == null) return;
+        if (!in.send(response.withoutTopVia())) {
+            System.getLogger(FerryProxy.class.getName()).log(System.Logger.Level.DEBUG, "2xx retransmission not forwarded: the flow refused it");
+        }
     }
 
     /** RFC 3261 §16.7 step 4: the Contacts of a 3xx become new branches (JSR 289 setRecurse). */

@@ -94,6 +94,10 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private FerryProxyBranch proxyBranch;
     /** For a subsequent request a record-routing proxy forwards: the request it received (RFC 3261 §16). */
     private volatile FerrySipServletRequest proxiedFrom;
+    /** For a subsequent request a record-routing proxy received: the request it forwarded (RFC 3261 §16.10: a CANCEL follows it). */
+    private volatile FerrySipServletRequest proxiedTo;
+    /** For a subsequent request of a record-routed proxy dialog: the dialog's proxy (guarded by {@code this}). */
+    private FerryProxy dialogProxy;
 
     /** An incoming request. */
     FerrySipServletRequest(SipContainer container, SipRequest request, FerrySipSession session, Flow flow,
@@ -442,6 +446,20 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         return proxiedFrom;
     }
 
+    void proxiedTo(FerrySipServletRequest out) {
+        this.proxiedTo = out;
+    }
+
+    FerrySipServletRequest proxiedTo() {
+        return proxiedTo;
+    }
+
+    /** Marks this subsequent request as one the container proxies in {@code p}'s dialog: getProxy returns {@code p}, getB2buaHelper throws. */
+    synchronized void dialogProxy(FerryProxy p) {
+        dialogProxy = p;
+        uaMode = UaMode.PROXY;
+    }
+
     synchronized void proxyBranch(FerryProxyBranch branch) {
         this.proxyBranch = branch;
     }
@@ -473,10 +491,16 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         return getProxy(true);
     }
 
+    /**
+     * JSR 289 §10.2.1 and the {@code getProxy} javadoc: on a subsequent request of a record-routed
+     * proxy dialog (the container proxies it), the dialog's proxy (for {@code getRecordRouteURI},
+     * {@code getSupervised} ...): it has sent its final response, so starting it again throws.
+     */
     @Override
     public Proxy getProxy(boolean create) throws TooManyHopsException {
         synchronized (this) {
             if (proxy != null) return proxy;
+            if (dialogProxy != null) return dialogProxy;
             if (!create) return null;
             if (!incoming || !initial) throw new IllegalStateException("JSR 289 §10.2.1: only an incoming initial request is proxied");
             String m = getMethod();

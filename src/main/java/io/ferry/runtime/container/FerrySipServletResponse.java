@@ -32,10 +32,20 @@ final class FerrySipServletResponse extends FerrySipServletMessage implements Si
 
     FerrySipServletResponse(SipContainer container, SipResponse response, FerrySipSession session,
                             FerrySipServletRequest request, boolean incoming) {
+        this(container, response, session, request, incoming, false);
+    }
+
+    /**
+     * {@code editable}: a received response that a proxy passes to the application before it goes
+     * upstream (JSR 289 §10.2.4): its non-system headers and content may change until the proxy
+     * commits it after the callback.
+     */
+    FerrySipServletResponse(SipContainer container, SipResponse response, FerrySipSession session,
+                            FerrySipServletRequest request, boolean incoming, boolean editable) {
         super(container, response, session, request.flow);
         this.request = request;
         this.incoming = incoming;
-        if (incoming) edits.commit();
+        if (incoming && !editable) edits.commit();
     }
 
     SipResponse response() {

@@ -284,6 +284,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     void forget(FerrySipSession session) {
         session.dialogId().ifPresent(id -> dialogs.remove(id, session));
         proxyDialogs.values().removeIf(d -> d.proxy().session() == session);
+        acceptedBranches.values().removeIf(p -> p.session() == session);
         session.internalPeer().ifPresent(p -> p.internalPeer(null));
     }
 
@@ -718,8 +719,12 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     private void cancelled(FerrySipServletRequest invite, SipRequest cancel, Flow flow) {
         FerrySipSession s = invite.session;
         FerryProxy proxy = invite.proxyOrNull();
+        FerrySipServletRequest forwarded = invite.proxiedTo();
         if (proxy != null && proxy.cancelledUpstream()) {
             // RFC 3261 §16.10: the branches are cancelled; their 487s make the best response
+        } else if (forwarded != null && !invite.finalResponseSent() && cancelForwarded(forwarded)) {
+            // RFC 3261 §16.10: a re-INVITE the proxy dialog forwarded: the CANCEL follows it; its
+            // 487 (or whatever final response it gets) goes back upstream through proxiedResponse
         } else if (!invite.finalResponseSent()) {
             FerrySipServletResponse r487 = (FerrySipServletResponse) invite.createResponse(487, "Request Terminated");
             sendResponse(r487);
@@ -727,6 +732,16 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         FerrySipServletRequest c = new FerrySipServletRequest(this, cancel, s, flow, false, r -> false, null);
         dispatch(s, c, null);
+    }
+
+    /** RFC 3261 §16.10: CANCEL of a request a proxy dialog forwarded; false when it cannot be cancelled any more. */
+    private boolean cancelForwarded(FerrySipServletRequest forwarded) {
+        try {
+            send((FerrySipServletRequest) forwarded.createCancel());
+            return true;
+        } catch (IllegalStateException e) {
+            return false; // answered already: that final response goes upstream
+        }
     }
 
     // ------------------------------------------------------------------ dispatch to servlets
@@ -1082,6 +1097,22 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
     }
 
+    /**
+     * RFC 6026 §7.3: proxies whose INVITE branch got a 2xx, by the branch parameter of Ferry's Via
+     * on that branch; kept while the proxy session lives, so that 2xx retransmissions arriving
+     * after the client transaction ended still go upstream (statelessly).
+     */
+    private final Map<String, FerryProxy> acceptedBranches = new ConcurrentHashMap<>();
+
+    /** Remembers the branch of {@code twoHundred} (a 2xx to an INVITE branch of {@code proxy}, with Ferry's Via on top). */
+    void acceptedBranch(FerryProxy proxy, SipResponse twoHundred) {
+        try {
+            twoHundred.topVia().map(Via::branch).ifPresent(b -> acceptedBranches.putIfAbsent(b, proxy));
+        } catch (SipParseException e) {
+            LOG.log(Level.DEBUG, "2xx with a malformed Via: its retransmissions will not be matched: {0}", e.getMessage());
+        }
+    }
+
     /** A 2xx forwarded by a record-routing proxy: the dialog it creates is proxied too (RFC 3261 §16.6 step 4). */
     void proxyDialog(FerryProxy proxy, SipResponse response) {
         String key = proxyDialogKey(response);
@@ -1175,6 +1206,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         req = req.withHeader("Max-Forwards", String.valueOf(maxForwards - 1));
         FerrySipServletRequest in = new FerrySipServletRequest(this, req, s, flow, false, sink, popped);
+        in.dialogProxy(proxy);
         if (txn != null) serverRequests.put(txn, in);
         if (!ack) s.transactionStarted();
         s.accessed();
@@ -1201,6 +1233,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         FerrySipServletRequest out = new FerrySipServletRequest(this, req, s, true);
         out.proxiedFrom(in);
+        in.proxiedTo(out);
         if (next != null && next.isOpen()) {
             sendOnFlow(out, next);
         } else {
@@ -1220,12 +1253,15 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     /** A response to a subsequent request the proxy forwarded: to the servlet when supervised, then upstream minus our Via. */
     private void proxiedResponse(FerrySipServletRequest out, FerrySipServletRequest in, SipResponse response) {
         if (response.status() == 100 || out.cancelledRequest() != null) return;
-        FerrySipServletResponse view = new FerrySipServletResponse(this, response, out.session, out, true);
+        // JSR 289 §10.2.4: the application may change the response before it goes upstream
+        FerrySipServletResponse view = new FerrySipServletResponse(this, response, out.session, out, true, true);
         FerryProxy proxy = in.session == null ? null : proxyOf(in.session);
         if (proxy != null && proxy.getSupervised()) dispatch(out.session, null, view);
+        view.edits.commit();
         if (in.finalResponseSent() && response.statusClass() != 2) return;
         // a response the container made up for a request that never left has no Via of ours
-        forwardUpstream(in, out.flow != null ? response.withoutTopVia() : response);
+        SipResponse changed = view.response();
+        forwardUpstream(in, out.flow != null ? changed.withoutTopVia() : changed);
     }
 
     private FerryProxy proxyOf(FerrySipSession s) {
@@ -1374,6 +1410,13 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         // RFC 3261 §13.2.2.4: a retransmitted 2xx to INVITE is answered with the same ACK again
         try {
             if (response.statusClass() != 2 || !"INVITE".equals(response.cseq().map(CSeq::method).orElse(""))) return;
+            // RFC 6026 §7.3, RFC 3261 §16.7 step 5: a proxy forwards a 2xx that outlived its client transaction
+            String branch = response.topVia().map(Via::branch).orElse(null);
+            FerryProxy proxy = branch == null ? null : acceptedBranches.get(branch);
+            if (proxy != null) {
+                proxy.session().appSessionImpl().queue().execute(() -> proxy.retransmitted2xx(response));
+                return;
+            }
             FerrySipSession s = dialogs.get(DialogId.ofReceivedResponse(response));
             if (s != null) s.lastAck().ifPresent(flow::send);
         } catch (SipParseException | DialogException e) {

@@ -46,7 +46,11 @@ class ContainerProxyTest {
 
     @BeforeEach
     void deploy() {
-        node = new ContainerFixtures(DAR);
+        deploy(new ContainerFixtures(DAR));
+    }
+
+    private void deploy(ContainerFixtures fixtures) {
+        node = fixtures;
         rec = node.recorder;
         servlet = new ScriptedServlet(rec, "");
         factory = node.deploy("proxy", servlet).sipFactory();
@@ -800,5 +804,153 @@ class ContainerProxyTest {
         node.receive(c, answer(toC, 200, "c"));
         up.channel().awaitResponse(200, "INVITE");
         assertTrue(c.channel().matching(FakeFlowChannel.isRequest("CANCEL")).isEmpty());
+    }
+
+    @Test
+    void jsr289_10_2_4_applicationChangesProvisionalAnd2xx_changedResponsesGoUpstream_systemHeadersProtected() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4000;transport=tcp", b));
+        servlet.onResponse("1xx", resp -> {
+            resp.setHeader("X-Seen", "ringing");
+            rec.record("viaRefused", assertThrows(IllegalArgumentException.class, () -> resp.setHeader("Via", "SIP/2.0/UDP evil.test")));
+        });
+        servlet.onResponse("2xx", resp -> resp.addHeader("X-Seen", "answered"));
+        invite();
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        node.receive(b, answer(wire, 180, "callee"));
+        SipResponse ringing = up.channel().awaitResponse(180, "INVITE");
+        assertEquals("ringing", ringing.headers().firstValue("X-Seen").orElseThrow(), "JSR 289 §10.2.4: the change goes upstream");
+        assertNotNull(rec.await("viaRefused"), "JSR 289 §5.4.2: Via stays a system header");
+        assertEquals(1, ringing.vias().size(), "our Via still removed, the caller's untouched");
+        node.receive(b, answer(wire, 200, "callee"));
+        SipResponse ok = up.channel().awaitResponse(200, "INVITE");
+        assertEquals("answered", ok.headers().firstValue("X-Seen").orElseThrow());
+        SipServletResponse seen = rec.await("doSuccessResponse");
+        assertThrows(IllegalStateException.class, () -> seen.setHeader("X-Late", "1"), "committed once the callback returned");
+    }
+
+    @Test
+    void jsr289_10_2_4_applicationChangesBranchAndBestResponse_changesReachUpstream() throws Exception {
+        servlet.on("INVITE", req -> proxyToFlows(req, req.getProxy(), "sip:bob@198.51.100.7:4001", b, "sip:bob@198.51.100.7:4002", c));
+        servlet.onResponse("branch", resp -> resp.setHeader("X-Branch", resp.getTo().getParameter("tag")));
+        servlet.onResponse("err", resp -> resp.addHeader("X-Best", "yes"));
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 486, "b"));
+        rec.awaitAll("doBranchResponse", 1);
+        node.receive(c, answer(toC, 600, "c"));
+        SipResponse best = up.channel().awaitResponse(600, "INVITE");
+        assertEquals("c", best.headers().firstValue("X-Branch").orElseThrow(), "the branch's change is kept in the response context");
+        assertEquals("yes", best.headers().firstValue("X-Best").orElseThrow(), "doResponse's change goes upstream");
+        assertEquals(1, best.vias().size());
+    }
+
+    @Test
+    void rfc3261_16_7_step2_provisionalRestartsBranchTimer_branchCancelledOneTimeoutAfterThe180() throws Exception {
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            rec.record("proxy", p);
+            ProxyBranch toB = p.createProxyBranches(List.of(uri("sip:bob@198.51.100.7:4001"))).get(0);
+            toB.getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(b));
+            toB.setProxyBranchTimeout(2);
+            ProxyBranch toC = p.createProxyBranches(List.of(uri("sip:bob@198.51.100.7:4002"))).get(0);
+            toC.getRequest().setAttribute(SipFlows.ATTRIBUTE, handle(c));
+            toC.setProxyBranchTimeout(1);
+            p.startProxy();
+        });
+        invite();
+        SipRequest toB = b.channel().awaitRequest("INVITE");
+        SipRequest toC = c.channel().awaitRequest("INVITE");
+        node.receive(b, answer(toB, 100, null));
+        node.receive(c, answer(toC, 100, null));
+        // c's timer (1 s) fires; b's (2 s) has 1 s left, and b's 180 arrives now
+        c.channel().awaitRequest("CANCEL");
+        long ringing = System.nanoTime();
+        node.receive(b, answer(toB, 180, "b"));
+        b.channel().awaitRequest("CANCEL");
+        long elapsedMs = (System.nanoTime() - ringing) / 1_000_000;
+        assertTrue(elapsedMs >= 1_500, "RFC 3261 §16.7 step 2: the 180 restarted b's 2 s timer; cancelled after " + elapsedMs + " ms");
+    }
+
+    @Test
+    void rfc6026_7_3_2xxRetransmissionAfterClientTransactionEnded_forwardedUpstreamStatelessly() throws Exception {
+        node.close();
+        // T1 = 10 ms: the transactions' 64×T1 Accepted state lasts 640 ms
+        deploy(new ContainerFixtures(DAR, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(40)));
+        servlet.on("INVITE", req -> {
+            Proxy p = req.getProxy();
+            p.setRecordRoute(true); // the proxy session lives with the dialog
+            proxyToFlows(req, p, "sip:bob@198.51.100.7:4000;transport=tcp", b);
+        });
+        invite();
+        SipRequest wire = b.channel().awaitRequest("INVITE");
+        SipResponse ok = answer(wire, 200, "callee").withHeader("Contact", "<sip:bob@198.51.100.7:4000;transport=tcp>");
+        node.receive(b, ok);
+        up.channel().awaitResponse(200, "INVITE");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (node.stack.transactions().clientTransactionCount() + node.stack.transactions().serverTransactionCount() > 0) {
+            assertTrue(System.nanoTime() < deadline, "the transactions end after 64×T1");
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+        }
+        node.receive(b, ok);
+        List<?> oks = up.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
+        SipResponse again = (SipResponse) oks.get(1);
+        assertEquals(1, again.vias().size(), "RFC 3261 §16.7 step 9: our Via removed");
+        assertEquals("callee", again.to().orElseThrow().tag());
+        assertEquals(1, rec.count("doSuccessResponse"), "a retransmission does not reach the application");
+    }
+
+    @Test
+    void rfc3261_16_10_cancelOfProxiedReInvite_cancelPassedDownstream_callees487GoesUpstream() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        List<String> rr = toB.headers().values("Record-Route");
+        String route = rr.get(1) + ", " + rr.get(0);
+        String target = "sip:bob@198.51.100.7:4000;transport=tcp";
+        String branch = "z9hG4bK" + SipRequest.newTag();
+        node.receive(up, new ContainerFixtures.Peer("INVITE", target).callId(caller.callId).fromTag(caller.fromTag)
+                .toTag("callee").cseq(2).branch(branch).header("Route", route).text(up));
+        SipRequest reInvite = (SipRequest) b.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2).get(1);
+        node.receive(b, answer(reInvite, 180, "callee"));
+        up.channel().awaitResponse(180, "INVITE");
+        node.receive(up, new ContainerFixtures.Peer("CANCEL", target).callId(caller.callId).fromTag(caller.fromTag)
+                .toTag("callee").cseq(2, "CANCEL").branch(branch).header("Route", route).text(up));
+        up.channel().awaitResponse(200, "CANCEL");
+        SipRequest cancel = b.channel().awaitRequest("CANCEL");
+        assertEquals("2 CANCEL", cancel.headers().firstValue("CSeq").orElseThrow());
+        assertEquals(reInvite.topVia().orElseThrow().branch(), cancel.topVia().orElseThrow().branch(),
+                "RFC 3261 §9.1: the CANCEL matches the forwarded re-INVITE's transaction");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(487, "INVITE")).isEmpty(), "the proxy does not answer 487 itself");
+        node.receive(b, answer(reInvite, 487, "callee"));
+        SipResponse terminated = up.channel().awaitResponse(487, "INVITE");
+        assertEquals("2 INVITE", terminated.headers().firstValue("CSeq").orElseThrow());
+        assertEquals(1, terminated.vias().size());
+    }
+
+    @Test
+    void jsr289_10_2_1_getProxyOnSubsequentRequest_returnsTheDialogsProxy_requestStillProxiedByTheContainer() throws Exception {
+        ContainerFixtures.Peer caller = ContainerFixtures.request("INVITE", "sip:bob@ferry.test");
+        SipRequest toB = recordRoutedCall(caller);
+        servlet.on("BYE", req -> {
+            Proxy p = req.getProxy();
+            rec.record("byeProxy", p);
+            rec.record("rrParam", p.getRecordRouteURI().getParameter("app"));
+            rec.record("noHelper", assertThrows(IllegalStateException.class, req::getB2buaHelper));
+            rec.record("noRestart", assertThrows(IllegalStateException.class, () -> p.proxyTo(uri("sip:carol@198.51.100.7:4003"))));
+        });
+        servlet.onResponse("2xx", resp -> resp.setHeader("X-Seen", resp.getMethod()));
+        List<String> rr = toB.headers().values("Record-Route");
+        node.receive(up, new ContainerFixtures.Peer("BYE", "sip:bob@198.51.100.7:4000;transport=tcp")
+                .callId(caller.callId).fromTag(caller.fromTag).toTag("callee").cseq(2).header("Route", rr.get(1) + ", " + rr.get(0)).text(up));
+        SipRequest bye = b.channel().awaitRequest("BYE");
+        assertEquals("2 BYE", bye.headers().firstValue("CSeq").orElseThrow());
+        assertSame(rec.await("proxy"), rec.await("byeProxy"), "JSR 289 §10.2.1: the proxy of the dialog");
+        assertEquals("x", rec.await("rrParam"));
+        assertNotNull(rec.await("noHelper"));
+        assertNotNull(rec.await("noRestart"));
+        node.receive(b, answer(bye, 200, "callee"));
+        SipResponse ok = up.channel().awaitResponse(200, "BYE");
+        assertEquals("BYE", ok.headers().firstValue("X-Seen").orElseThrow(), "JSR 289 §10.2.4: the application's change goes upstream");
+        assertTrue(up.channel().matching(FakeFlowChannel.isResponse(500, "BYE")).isEmpty());
     }
 }
