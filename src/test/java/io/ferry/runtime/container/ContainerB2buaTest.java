@@ -84,12 +84,14 @@ class ContainerB2buaTest {
                 rec.record("pendingUasAt1xx", helper.getPendingMessages(up.getSession(), UAMode.UAS));
                 rec.record("pendingUacAt1xx", helper.getPendingMessages(resp.getSession(), UAMode.UAC));
             }
-            if (resp.getMethod().equals("INVITE") && resp.getStatus() / 100 == 2 && resp.getSession() != resp.getRequest().getSession()) {
-                // a second 2xx from a forking callee: a new dialog upstream, in a derived session
-                SipServletResponse ok = helper.createResponseToOriginalRequest(up.getSession(), resp.getStatus(), null);
-                helper.linkSipSessions(ok.getSession(), resp.getSession());
+            if (resp.getMethod().equals("INVITE") && resp.getStatus() < 300 && resp.getSession() != resp.getRequest().getSession()) {
+                // another dialog of a forking callee (derived UAC session): a dialog of its own upstream
+                SipSession upstream = helper.getLinkedSession(resp.getSession());
+                SipServletResponse ok = helper.createResponseToOriginalRequest(upstream == null ? up.getSession() : upstream,
+                        resp.getStatus(), null);
+                if (upstream == null) helper.linkSipSessions(ok.getSession(), resp.getSession());
                 ok.send();
-                rec.record("forkedUpstream", ok);
+                rec.record(resp.getStatus() < 200 ? "forkedEarlyUpstream" : "forkedUpstream", ok);
                 return;
             }
             if (up.isCommitted()) return; // the caller's CANCEL already had its 487
@@ -295,6 +297,57 @@ class ContainerB2buaTest {
         assertSame(forked.getSession(), ack.getSession());
         SipRequest calleeAck = callee.channel().awaitRequest("ACK");
         assertEquals("fork2", calleeAck.to().orElseThrow().tag());
+    }
+
+    @Test
+    void jsr289_12_createResponseToOriginalRequest_forked1xx_secondEarlyDialogUpstream_its2xxWins_firstEarlyDialogEnds() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        node.receive(caller, inv.text(caller));
+        SipRequest out = callee.channel().awaitRequest("INVITE");
+        node.receive(callee, answer(out, 180, "fork1").withHeader("Contact", contact(callee)));
+        String tag1 = tag(caller.channel().awaitResponse(180, "INVITE").headers().firstValue("To").orElseThrow());
+        node.receive(callee, answer(out, 183, "fork2").withHeader("Contact", contact(callee)));
+        String tag2 = tag(caller.channel().awaitResponse(183, "INVITE").headers().firstValue("To").orElseThrow());
+        assertNotEquals(tag1, tag2, "JSR 289 §12: the second early dialog upstream has its own To tag");
+        SipServletResponse early = rec.await("forkedEarlyUpstream");
+        SipServletRequest in = rec.await("doInvite");
+        assertNotSame(in.getSession(), early.getSession());
+        assertEquals(SipSession.State.EARLY, early.getSession().getState());
+        assertEquals(SipSession.State.EARLY, in.getSession().getState());
+
+        node.receive(callee, answer(out, 200, "fork2").withHeader("Contact", contact(callee)));
+        SipResponse ok = caller.channel().awaitResponse(200, "INVITE");
+        assertEquals(tag2, tag(ok.headers().firstValue("To").orElseThrow()), "the 2xx belongs to the second early dialog");
+        assertSame(early.getSession(), rec.<SipServletResponse>await("forkedUpstream").getSession(), "the 2xx is sent in the derived session");
+        assertEquals(SipSession.State.CONFIRMED, early.getSession().getState());
+        assertEquals(SipSession.State.TERMINATED, in.getSession().getState(), "RFC 3261 §13.3.1: the other early dialog ends");
+        assertEquals(1, caller.channel().matching(FakeFlowChannel.isResponse(200, "INVITE")).size(), "one 2xx only");
+
+        inv.toTag(tag2);
+        node.receive(caller, inv.next("ACK", 1).text(caller));
+        assertSame(early.getSession(), rec.<SipServletRequest>await("doAck").getSession());
+        assertEquals("fork2", callee.channel().awaitRequest("ACK").to().orElseThrow().tag());
+    }
+
+    @Test
+    void rfc3261_13_3_1_failureAfterTwoEarlyDialogs_endsBothUpstream() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        node.receive(caller, inv.text(caller));
+        SipRequest out = callee.channel().awaitRequest("INVITE");
+        node.receive(callee, answer(out, 180, "fork1").withHeader("Contact", contact(callee)));
+        caller.channel().awaitResponse(180, "INVITE");
+        node.receive(callee, answer(out, 183, "fork2").withHeader("Contact", contact(callee)));
+        caller.channel().awaitResponse(183, "INVITE");
+        SipServletResponse early = rec.await("forkedEarlyUpstream");
+        B2buaHelper helper = early.getRequest().getB2buaHelper();
+
+        node.receive(callee, answer(out, 486, "fork1"));
+        caller.channel().awaitResponse(486, "INVITE");
+        SipServletRequest in = rec.await("doInvite");
+        assertEquals(SipSession.State.TERMINATED, in.getSession().getState());
+        assertEquals(SipSession.State.TERMINATED, early.getSession().getState(), "RFC 3261 §13.3.1: a failure ends every early dialog");
+        assertThrows(IllegalStateException.class, () -> helper.createResponseToOriginalRequest(early.getSession(), 200, null),
+                "JSR 289 §12: no 2xx after a failure");
     }
 
     private record SipMessageView(String toTag) {
