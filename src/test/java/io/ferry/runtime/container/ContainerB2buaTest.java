@@ -70,6 +70,10 @@ class ContainerB2buaTest {
     private void bridge() {
         servlet.on("INVITE", req -> {
             B2buaHelper helper = req.getB2buaHelper();
+            if (!req.isInitial()) {
+                relayInDialog(req);
+                return;
+            }
             SipServletRequest out = helper.createRequest(req, true, headerMap);
             SipFlow handle = node.container.sipFlows().find(callee.flow().id().value()).orElseThrow();
             out.setAttribute(SipFlows.ATTRIBUTE, handle);
@@ -95,7 +99,9 @@ class ContainerB2buaTest {
                 return;
             }
             if (up.isCommitted()) return; // the caller's CANCEL already had its 487
-            up.createResponse(resp.getStatus(), resp.getReasonPhrase()).send();
+            SipServletResponse relayed = up.createResponse(resp.getStatus(), resp.getReasonPhrase());
+            if (resp.getContentLength() > 0) relayed.setContent(resp.getRawContent(), resp.getContentType());
+            relayed.send();
             if (resp.getMethod().equals("INVITE") && resp.getStatus() / 100 == 2) {
                 rec.record("pendingUacAfter2xx", helper.getPendingMessages(resp.getSession(), UAMode.UAC));
             }
@@ -105,7 +111,11 @@ class ContainerB2buaTest {
             B2buaHelper helper = req.getB2buaHelper();
             SipSession other = helper.getLinkedSession(req.getSession());
             for (SipServletMessage m : helper.getPendingMessages(other, UAMode.UAC)) {
-                if (m instanceof SipServletResponse r && r.getStatus() / 100 == 2) r.createAck().send();
+                if (m instanceof SipServletResponse r && r.getStatus() / 100 == 2) {
+                    SipServletRequest ack = r.createAck();
+                    if (req.getContentLength() > 0) ack.setContent(req.getRawContent(), req.getContentType());
+                    ack.send();
+                }
             }
         });
         servlet.on("BYE", req -> {
@@ -118,6 +128,33 @@ class ContainerB2buaTest {
             B2buaHelper helper = req.getB2buaHelper();
             helper.createCancel(helper.getLinkedSession(req.getSession())).send();
         });
+    }
+
+    /** An in-dialog request of one leg copied to the linked leg (JSR 289 §12 createRequest(session, orig, map)). */
+    private void relayInDialog(SipServletRequest req) throws java.io.IOException {
+        B2buaHelper helper = req.getB2buaHelper();
+        SipServletRequest out = helper.createRequest(helper.getLinkedSession(req.getSession()), req, null);
+        rec.record("relayed" + req.getMethod(), out);
+        out.send();
+    }
+
+    /** A request the callee sends in its dialog with Ferry (the callee leg's wire INVITE {@code out}, answered with tag callee1). */
+    private void fromCallee(SipRequest out, String method, int cseq, String sdp) throws SipParseException {
+        io.ferry.sip.Headers h = io.ferry.sip.Headers.empty()
+                .with("Via", "SIP/2.0/TCP " + FakeFlow.PEER_HOST + ":" + callee.flow().remoteAddress().getPort() + ";branch=z9hG4bK" + SipRequest.newTag())
+                .with("Max-Forwards", "70")
+                .with("From", out.to().orElseThrow().withTag("callee1").toString())
+                .with("To", out.from().orElseThrow().toString())
+                .with("Call-ID", out.callId().orElseThrow())
+                .with("CSeq", cseq + " " + method);
+        if (method.equals("INVITE") || method.equals("UPDATE")) h = h.with("Contact", contact(callee));
+        SipRequest r = SipRequest.of(method, "sip:b2b@" + ContainerFixtures.HOST, h);
+        if (sdp != null) r = r.withBody("application/sdp", sdp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        node.stack.inbound().onMessage(callee.flow(), java.nio.ByteBuffer.wrap(new io.ferry.sip.SipSerializer().toBytes(r)));
+    }
+
+    private static String body(io.ferry.sip.SipMessage m) {
+        return new String(m.bodyBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ContainerFixtures.Peer invite() {
@@ -348,6 +385,72 @@ class ContainerB2buaTest {
         assertEquals(SipSession.State.TERMINATED, early.getSession().getState(), "RFC 3261 §13.3.1: a failure ends every early dialog");
         assertThrows(IllegalStateException.class, () -> helper.createResponseToOriginalRequest(early.getSession(), 200, null),
                 "JSR 289 §12: no 2xx after a failure");
+    }
+
+    @Test
+    void jsr289_12_reInviteFromCaller_relayedToCallee_cseqTagsSdpPerLeg_200AndAckRelayed() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        SipRequest out = establish(inv);
+        String ferryTagUp = inv.toTag;
+        long calleeCseq = out.cseq().orElseThrow().number();
+
+        node.receive(caller, inv.next("INVITE", 2).body("application/sdp", "v=0\r\no=caller 2\r\n").text(caller));
+        SipRequest re = (SipRequest) callee.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2).get(1);
+        assertEquals(out.callId().orElseThrow(), re.callId().orElseThrow(), "the callee leg's dialog");
+        assertEquals(out.from().orElseThrow().tag(), re.from().orElseThrow().tag(), "RFC 3261 §12.2.1.1: Ferry's local tag on the callee leg");
+        assertEquals("callee1", re.to().orElseThrow().tag());
+        assertEquals(calleeCseq + 1, re.cseq().orElseThrow().number(), "RFC 3261 §12.2.1.1: the callee leg's next CSeq, not the caller's");
+        assertEquals("v=0\r\no=caller 2\r\n", body(re), "the offer is relayed");
+        SipServletRequest relayed = rec.await("relayedINVITE");
+        assertSame(relayed, relayed.getB2buaHelper().getLinkedSipServletRequest(rec.<SipServletRequest>awaitAll("doInvite", 2).get(1)));
+
+        node.receive(callee, answer(re, 200, "callee1").withHeader("Contact", contact(callee))
+                .withBody("application/sdp", "v=0\r\no=callee 2\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        SipResponse ok = (SipResponse) caller.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2).get(1);
+        assertEquals(2, ok.cseq().orElseThrow().number(), "the caller's own CSeq");
+        assertEquals(ferryTagUp, tag(ok.headers().firstValue("To").orElseThrow()), "the caller leg's dialog");
+        assertEquals(inv.fromTag, tag(ok.headers().firstValue("From").orElseThrow()));
+        assertEquals("v=0\r\no=callee 2\r\n", body(ok), "the answer is relayed");
+
+        node.receive(caller, inv.next("ACK", 2).text(caller));
+        SipRequest ack = (SipRequest) callee.channel().awaitCount(FakeFlowChannel.isRequest("ACK"), 2).get(1);
+        assertEquals(calleeCseq + 1, ack.cseq().orElseThrow().number(), "RFC 3261 §13.2.2.4: the ACK has the re-INVITE's CSeq");
+        assertEquals("callee1", ack.to().orElseThrow().tag());
+    }
+
+    @Test
+    void jsr289_12_reInviteFromCallee_relayedToCaller_cseqTagsSdpPerLeg_200AndAckRelayed() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        SipRequest out = establish(inv);
+        String ferryTagUp = inv.toTag;
+
+        fromCallee(out, "INVITE", 5, "v=0\r\no=callee 5\r\n");
+        SipRequest re = caller.channel().awaitRequest("INVITE");
+        assertEquals(inv.callId, re.callId().orElseThrow(), "the caller leg's dialog");
+        assertEquals(ferryTagUp, re.from().orElseThrow().tag(), "RFC 3261 §12.2.1.1: Ferry's local tag on the caller leg");
+        assertEquals(inv.fromTag, re.to().orElseThrow().tag());
+        assertEquals("v=0\r\no=callee 5\r\n", body(re));
+
+        node.receive(caller, answer(re, 200, inv.fromTag).withHeader("Contact", contact(caller))
+                .withBody("application/sdp", "v=0\r\no=caller 5\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        SipResponse ok = callee.channel().awaitResponse(200, "INVITE");
+        assertEquals(5, ok.cseq().orElseThrow().number(), "the callee's own CSeq");
+        assertEquals("callee1", ok.from().orElseThrow().tag());
+        assertEquals(out.from().orElseThrow().tag(), ok.to().orElseThrow().tag(), "the callee leg's dialog");
+        assertEquals("v=0\r\no=caller 5\r\n", body(ok));
+
+        SipRequest calleeAck = SipRequest.of("ACK", "sip:b2b@" + ContainerFixtures.HOST, io.ferry.sip.Headers.empty()
+                .with("Via", "SIP/2.0/TCP " + FakeFlow.PEER_HOST + ":" + callee.flow().remoteAddress().getPort() + ";branch=z9hG4bKack5")
+                .with("Max-Forwards", "70")
+                .with("From", out.to().orElseThrow().withTag("callee1").toString())
+                .with("To", ok.to().orElseThrow().toString())
+                .with("Call-ID", out.callId().orElseThrow())
+                .with("CSeq", "5 ACK"));
+        node.stack.inbound().onMessage(callee.flow(), java.nio.ByteBuffer.wrap(new io.ferry.sip.SipSerializer().toBytes(calleeAck)));
+        SipRequest ack = caller.channel().awaitRequest("ACK");
+        assertEquals(re.cseq().orElseThrow().number(), ack.cseq().orElseThrow().number(), "RFC 3261 §13.2.2.4: the ACK has the re-INVITE's CSeq");
+        assertEquals(inv.fromTag, ack.to().orElseThrow().tag());
+        assertEquals(ferryTagUp, ack.from().orElseThrow().tag());
     }
 
     private record SipMessageView(String toTag) {
