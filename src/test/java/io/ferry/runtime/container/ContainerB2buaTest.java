@@ -124,6 +124,7 @@ class ContainerB2buaTest {
             rec.record("byeLinked", helper.getLinkedSipServletRequest(bye));
             bye.send();
         });
+        servlet.on("INFO", this::relayInDialog).on("UPDATE", this::relayInDialog).on("MESSAGE", this::relayInDialog);
         servlet.on("CANCEL", req -> {
             B2buaHelper helper = req.getB2buaHelper();
             helper.createCancel(helper.getLinkedSession(req.getSession())).send();
@@ -140,6 +141,10 @@ class ContainerB2buaTest {
 
     /** A request the callee sends in its dialog with Ferry (the callee leg's wire INVITE {@code out}, answered with tag callee1). */
     private void fromCallee(SipRequest out, String method, int cseq, String sdp) throws SipParseException {
+        fromCallee(out, method, cseq, "application/sdp", sdp);
+    }
+
+    private void fromCallee(SipRequest out, String method, int cseq, String contentType, String content) throws SipParseException {
         io.ferry.sip.Headers h = io.ferry.sip.Headers.empty()
                 .with("Via", "SIP/2.0/TCP " + FakeFlow.PEER_HOST + ":" + callee.flow().remoteAddress().getPort() + ";branch=z9hG4bK" + SipRequest.newTag())
                 .with("Max-Forwards", "70")
@@ -149,7 +154,7 @@ class ContainerB2buaTest {
                 .with("CSeq", cseq + " " + method);
         if (method.equals("INVITE") || method.equals("UPDATE")) h = h.with("Contact", contact(callee));
         SipRequest r = SipRequest.of(method, "sip:b2b@" + ContainerFixtures.HOST, h);
-        if (sdp != null) r = r.withBody("application/sdp", sdp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (content != null) r = r.withBody(contentType, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         node.stack.inbound().onMessage(callee.flow(), java.nio.ByteBuffer.wrap(new io.ferry.sip.SipSerializer().toBytes(r)));
     }
 
@@ -451,6 +456,60 @@ class ContainerB2buaTest {
         assertEquals(re.cseq().orElseThrow().number(), ack.cseq().orElseThrow().number(), "RFC 3261 §13.2.2.4: the ACK has the re-INVITE's CSeq");
         assertEquals(inv.fromTag, ack.to().orElseThrow().tag());
         assertEquals(ferryTagUp, ack.from().orElseThrow().tag());
+    }
+
+    @Test
+    void jsr289_12_infoUpdateMessage_relayedInDialogBothWays_bodyAndAnswerOnTheOtherLeg() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        SipRequest out = establish(inv);
+        long calleeCseq = out.cseq().orElseThrow().number();
+        List<String> methods = List.of("INFO", "UPDATE", "MESSAGE");
+        int n = 2;
+        for (String method : methods) {
+            // caller → callee
+            String text = method + " from caller";
+            ContainerFixtures.Peer p = inv.next(method, n).body("text/plain", text);
+            if (method.equals("UPDATE")) p.header("Contact", contact(caller));
+            node.receive(caller, p.text(caller));
+            SipRequest down = callee.channel().awaitRequest(method);
+            calleeCseq++;
+            assertEquals(out.callId().orElseThrow(), down.callId().orElseThrow(), method + " on the callee leg's dialog");
+            assertEquals(out.from().orElseThrow().tag(), down.from().orElseThrow().tag());
+            assertEquals("callee1", down.to().orElseThrow().tag());
+            assertEquals(calleeCseq, down.cseq().orElseThrow().number(), "RFC 3261 §12.2.1.1: the callee leg's next CSeq");
+            assertEquals(method, down.cseq().orElseThrow().method());
+            assertEquals(text, body(down));
+            assertEquals("text/plain", down.headers().firstValue("Content-Type").orElseThrow());
+            node.receive(callee, answer(down, 200, "callee1")
+                    .withBody("text/plain", ("ok " + method).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            SipResponse upOk = caller.channel().awaitResponse(200, method);
+            assertEquals(n, upOk.cseq().orElseThrow().number(), "the caller's own CSeq");
+            assertEquals(inv.toTag, tag(upOk.headers().firstValue("To").orElseThrow()));
+            assertEquals("ok " + method, body(upOk));
+            n++;
+        }
+        long callerCseq = -1;
+        int calleeOwn = 10;
+        for (String method : methods) {
+            // callee → caller
+            String text = method + " from callee";
+            fromCallee(out, method, calleeOwn, "text/plain", text);
+            SipRequest up = caller.channel().awaitRequest(method);
+            assertEquals(text, body(up));
+            assertEquals(inv.callId, up.callId().orElseThrow(), method + " on the caller leg's dialog");
+            assertEquals(inv.toTag, up.from().orElseThrow().tag());
+            assertEquals(inv.fromTag, up.to().orElseThrow().tag());
+            long cseq = up.cseq().orElseThrow().number();
+            assertTrue(cseq > callerCseq, "RFC 3261 §12.2.1.1: Ferry's CSeq on the caller leg increases");
+            callerCseq = cseq;
+            node.receive(caller, answer(up, 200, inv.fromTag)
+                    .withBody("text/plain", ("ok " + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            SipResponse downOk = callee.channel().awaitResponse(200, method);
+            assertEquals(calleeOwn, downOk.cseq().orElseThrow().number(), "the callee's own CSeq");
+            assertEquals("callee1", downOk.from().orElseThrow().tag());
+            assertEquals("ok " + text, body(downOk));
+            calleeOwn++;
+        }
     }
 
     private record SipMessageView(String toTag) {
