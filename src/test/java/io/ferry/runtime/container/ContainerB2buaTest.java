@@ -102,6 +102,7 @@ class ContainerB2buaTest {
             SipServletResponse relayed = up.createResponse(resp.getStatus(), resp.getReasonPhrase());
             if (resp.getContentLength() > 0) relayed.setContent(resp.getRawContent(), resp.getContentType());
             relayed.send();
+            if (resp.getStatus() >= 200) rec.record("pendingUasAfterAnswer", helper.getPendingMessages(up.getSession(), UAMode.UAS));
             if (resp.getMethod().equals("INVITE") && resp.getStatus() / 100 == 2) {
                 rec.record("pendingUacAfter2xx", helper.getPendingMessages(resp.getSession(), UAMode.UAC));
             }
@@ -117,6 +118,7 @@ class ContainerB2buaTest {
                     ack.send();
                 }
             }
+            rec.record("pendingUacAfterAck", helper.getPendingMessages(other, UAMode.UAC));
         });
         servlet.on("BYE", req -> {
             B2buaHelper helper = req.getB2buaHelper();
@@ -137,6 +139,8 @@ class ContainerB2buaTest {
         SipServletRequest out = helper.createRequest(helper.getLinkedSession(req.getSession()), req, null);
         rec.record("relayed" + req.getMethod(), out);
         out.send();
+        rec.record("pendingUasAtRelay", helper.getPendingMessages(req.getSession(), UAMode.UAS));
+        rec.record("pendingUacAtRelay", helper.getPendingMessages(out.getSession(), UAMode.UAC));
     }
 
     /** A request the callee sends in its dialog with Ferry (the callee leg's wire INVITE {@code out}, answered with tag callee1). */
@@ -356,6 +360,7 @@ class ContainerB2buaTest {
         assertNotSame(in.getSession(), early.getSession());
         assertEquals(SipSession.State.EARLY, early.getSession().getState());
         assertEquals(SipSession.State.EARLY, in.getSession().getState());
+        in.getSession().setInvalidateWhenReady(false); // keep the ended session readable
 
         node.receive(callee, answer(out, 200, "fork2").withHeader("Contact", contact(callee)));
         SipResponse ok = caller.channel().awaitResponse(200, "INVITE");
@@ -382,6 +387,9 @@ class ContainerB2buaTest {
         caller.channel().awaitResponse(183, "INVITE");
         SipServletResponse early = rec.await("forkedEarlyUpstream");
         B2buaHelper helper = early.getRequest().getB2buaHelper();
+        // keep the ended sessions readable (a terminated session is otherwise invalidated when ready)
+        rec.<SipServletRequest>await("doInvite").getSession().setInvalidateWhenReady(false);
+        early.getSession().setInvalidateWhenReady(false);
 
         node.receive(callee, answer(out, 486, "fork1"));
         caller.channel().awaitResponse(486, "INVITE");
@@ -510,6 +518,43 @@ class ContainerB2buaTest {
             assertEquals("ok " + text, body(downOk));
             calleeOwn++;
         }
+    }
+
+    @Test
+    void jsr289_12_getPendingMessages_reInvite_pendingOnBothLegsUntilItsFinal_2xxPendingUntilAcked() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        SipRequest out = establish(inv);
+        SipServletRequest in = rec.await("doInvite");
+        SipServletRequest leg = rec.await("calleeLeg");
+        B2buaHelper helper = in.getB2buaHelper();
+        assertTrue(rec.<List<SipServletMessage>>await("pendingUacAfterAck").isEmpty(), "after the first ACK nothing is pending on the callee leg");
+
+        node.receive(caller, inv.next("INVITE", 2).body("application/sdp", "v=0\r\no=caller 2\r\n").text(caller));
+        SipRequest re = (SipRequest) callee.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2).get(1);
+        List<SipServletMessage> uas = rec.await("pendingUasAtRelay");
+        List<SipServletMessage> uac = rec.await("pendingUacAtRelay");
+        SipServletRequest reIn = rec.<SipServletRequest>awaitAll("doInvite", 2).get(1);
+        assertEquals(List.of(reIn), uas, "UAS mode: the re-INVITE received, not yet answered");
+        assertEquals(List.of(rec.<SipServletRequest>await("relayedINVITE")), uac, "UAC mode: the re-INVITE sent, no final response yet");
+        assertSame(in.getSession(), reIn.getSession());
+
+        node.receive(callee, answer(re, 200, "callee1").withHeader("Contact", contact(callee))
+                .withBody("application/sdp", "v=0\r\no=callee 2\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<SipServletMessage> after2xx = rec.<List<SipServletMessage>>awaitAll("pendingUacAfter2xx", 2).get(1);
+        assertEquals(1, after2xx.size());
+        SipServletResponse ok = (SipServletResponse) after2xx.get(0);
+        assertEquals(200, ok.getStatus(), "UAC mode: the re-INVITE's 2xx, not yet acknowledged");
+        assertEquals((out.cseq().orElseThrow().number() + 1) + " INVITE", ok.getHeader("CSeq"), "the 2xx of the re-INVITE, not of the INVITE");
+        assertTrue(rec.<List<SipServletMessage>>awaitAll("pendingUasAfterAnswer", 2).get(1).isEmpty(),
+                "UAS mode: the re-INVITE has its 200");
+
+        caller.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
+        node.receive(caller, inv.next("ACK", 2).text(caller));
+        callee.channel().awaitCount(FakeFlowChannel.isRequest("ACK"), 2);
+        assertTrue(rec.<List<SipServletMessage>>awaitAll("pendingUacAfterAck", 2).get(1).isEmpty(),
+                "UAC mode: the re-INVITE's 2xx is acknowledged");
+        assertSame(leg.getSession(), ok.getSession());
+        assertTrue(helper.getPendingMessages(in.getSession(), UAMode.UAS).isEmpty());
     }
 
     private record SipMessageView(String toTag) {
