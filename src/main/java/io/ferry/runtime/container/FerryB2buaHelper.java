@@ -140,7 +140,10 @@ final class FerryB2buaHelper implements B2buaHelper {
 
     /**
      * JSR 289 §12: a response to the original request of {@code session} (the initial request
-     * that created its UAS leg). Before a final response it is that request's response. Once a
+     * that created its UAS leg). Before a final response it is that request's response, except
+     * that a 1xx asked for on the original session once it has an early dialog opens another
+     * early dialog (a derived session with its own To tag), and that a derived session answers on
+     * its own early dialog. Once a
      * 2xx has been sent, a further 2xx belongs to a new dialog: a derived SipSession with its own
      * To tag (forking downstream). Other responses after the final one are refused.
      */
@@ -154,7 +157,20 @@ final class FerryB2buaHelper implements B2buaHelper {
         if (status < 100 || status > 699) throw new IllegalArgumentException("status out of range: " + status);
         if (!original.finalResponseSent()) {
             if (s != original.session) {
-                throw new IllegalStateException("JSR 289 §12: before its first final response the original request is answered in its own session");
+                // a derived UAS session made for an early dialog: its further 1xx and its final response
+                if (s.originalRequest().orElse(null) != original || s.dialog().isEmpty()) {
+                    throw new IllegalStateException("JSR 289 §12: before its first final response the original request is answered in its own session or an early dialog of it");
+                }
+                SipResponse r = ((SipRequest) original.edits.original()).createResponse(status, reasonPhrase, s::localTag);
+                return new FerrySipServletResponse(container, r, s, original, false);
+            }
+            if (status > 100 && status < 200 && original.getMethod().equals("INVITE")
+                    && s.stateNow() == SipSession.State.EARLY) {
+                // JSR 289 §12 (UAS-side forking): the original session has its early dialog already,
+                // so a further 1xx opens another early dialog upstream, in a derived session
+                FerrySipSession derived = deriveUas(s);
+                SipResponse r = ((SipRequest) original.edits.original()).createResponse(status, reasonPhrase, derived::localTag);
+                return new FerrySipServletResponse(container, r, derived, original, false);
             }
             return original.createResponse(status, reasonPhrase);
         }

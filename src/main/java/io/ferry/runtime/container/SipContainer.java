@@ -834,6 +834,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         } catch (DialogException e) {
             throw new IllegalStateException("response does not fit its dialog: " + e.getMessage(), e);
         }
+        if (status >= 200 && method.equals("INVITE") && request.isInitial()) endOtherEarlyDialogs(request, s);
         SipResponse wire = r;
         response.edits.containerEdit(m -> wire);
         boolean ok = request.respond(wire);
@@ -844,6 +845,23 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             serverRequests.values().remove(request);
             if (!method.equals("ACK")) s.transactionEnded();
             if (method.equals("INVITE") && status < 300) awaitAck(s, request, response, wire);
+        }
+    }
+
+    /**
+     * RFC 3261 §13.3.1: once an INVITE has its final response, the other early dialogs the UAS
+     * opened for it upstream (B2BUA derived sessions, JSR 289 §12) end: one 2xx wins, and a
+     * failure ends them all.
+     */
+    private void endOtherEarlyDialogs(FerrySipServletRequest invite, FerrySipSession answered) {
+        for (FerrySipSession other : answered.appSessionImpl().sipSessions()) {
+            if (other == answered || other.originalRequest().orElse(null) != invite) continue;
+            synchronized (other) {
+                if (other.stateNow() != SipSession.State.EARLY) continue;
+                other.dialog().ifPresent(d -> dialogs.remove(d.id(), other));
+                other.dialog().ifPresent(d -> other.dialog(d.terminated()));
+                other.state(SipSession.State.TERMINATED);
+            }
         }
     }
 

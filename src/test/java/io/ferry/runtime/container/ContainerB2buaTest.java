@@ -70,6 +70,10 @@ class ContainerB2buaTest {
     private void bridge() {
         servlet.on("INVITE", req -> {
             B2buaHelper helper = req.getB2buaHelper();
+            if (!req.isInitial()) {
+                relayInDialog(req);
+                return;
+            }
             SipServletRequest out = helper.createRequest(req, true, headerMap);
             SipFlow handle = node.container.sipFlows().find(callee.flow().id().value()).orElseThrow();
             out.setAttribute(SipFlows.ATTRIBUTE, handle);
@@ -84,16 +88,21 @@ class ContainerB2buaTest {
                 rec.record("pendingUasAt1xx", helper.getPendingMessages(up.getSession(), UAMode.UAS));
                 rec.record("pendingUacAt1xx", helper.getPendingMessages(resp.getSession(), UAMode.UAC));
             }
-            if (resp.getMethod().equals("INVITE") && resp.getStatus() / 100 == 2 && resp.getSession() != resp.getRequest().getSession()) {
-                // a second 2xx from a forking callee: a new dialog upstream, in a derived session
-                SipServletResponse ok = helper.createResponseToOriginalRequest(up.getSession(), resp.getStatus(), null);
-                helper.linkSipSessions(ok.getSession(), resp.getSession());
+            if (resp.getMethod().equals("INVITE") && resp.getStatus() < 300 && resp.getSession() != resp.getRequest().getSession()) {
+                // another dialog of a forking callee (derived UAC session): a dialog of its own upstream
+                SipSession upstream = helper.getLinkedSession(resp.getSession());
+                SipServletResponse ok = helper.createResponseToOriginalRequest(upstream == null ? up.getSession() : upstream,
+                        resp.getStatus(), null);
+                if (upstream == null) helper.linkSipSessions(ok.getSession(), resp.getSession());
                 ok.send();
-                rec.record("forkedUpstream", ok);
+                rec.record(resp.getStatus() < 200 ? "forkedEarlyUpstream" : "forkedUpstream", ok);
                 return;
             }
             if (up.isCommitted()) return; // the caller's CANCEL already had its 487
-            up.createResponse(resp.getStatus(), resp.getReasonPhrase()).send();
+            SipServletResponse relayed = up.createResponse(resp.getStatus(), resp.getReasonPhrase());
+            if (resp.getContentLength() > 0) relayed.setContent(resp.getRawContent(), resp.getContentType());
+            relayed.send();
+            if (resp.getStatus() >= 200) rec.record("pendingUasAfterAnswer", helper.getPendingMessages(up.getSession(), UAMode.UAS));
             if (resp.getMethod().equals("INVITE") && resp.getStatus() / 100 == 2) {
                 rec.record("pendingUacAfter2xx", helper.getPendingMessages(resp.getSession(), UAMode.UAC));
             }
@@ -103,8 +112,13 @@ class ContainerB2buaTest {
             B2buaHelper helper = req.getB2buaHelper();
             SipSession other = helper.getLinkedSession(req.getSession());
             for (SipServletMessage m : helper.getPendingMessages(other, UAMode.UAC)) {
-                if (m instanceof SipServletResponse r && r.getStatus() / 100 == 2) r.createAck().send();
+                if (m instanceof SipServletResponse r && r.getStatus() / 100 == 2) {
+                    SipServletRequest ack = r.createAck();
+                    if (req.getContentLength() > 0) ack.setContent(req.getRawContent(), req.getContentType());
+                    ack.send();
+                }
             }
+            rec.record("pendingUacAfterAck", helper.getPendingMessages(other, UAMode.UAC));
         });
         servlet.on("BYE", req -> {
             B2buaHelper helper = req.getB2buaHelper();
@@ -112,10 +126,44 @@ class ContainerB2buaTest {
             rec.record("byeLinked", helper.getLinkedSipServletRequest(bye));
             bye.send();
         });
+        servlet.on("INFO", this::relayInDialog).on("UPDATE", this::relayInDialog).on("MESSAGE", this::relayInDialog);
         servlet.on("CANCEL", req -> {
             B2buaHelper helper = req.getB2buaHelper();
             helper.createCancel(helper.getLinkedSession(req.getSession())).send();
         });
+    }
+
+    /** An in-dialog request of one leg copied to the linked leg (JSR 289 §12 createRequest(session, orig, map)). */
+    private void relayInDialog(SipServletRequest req) throws java.io.IOException {
+        B2buaHelper helper = req.getB2buaHelper();
+        SipServletRequest out = helper.createRequest(helper.getLinkedSession(req.getSession()), req, null);
+        rec.record("relayed" + req.getMethod(), out);
+        out.send();
+        rec.record("pendingUasAtRelay", helper.getPendingMessages(req.getSession(), UAMode.UAS));
+        rec.record("pendingUacAtRelay", helper.getPendingMessages(out.getSession(), UAMode.UAC));
+    }
+
+    /** A request the callee sends in its dialog with Ferry (the callee leg's wire INVITE {@code out}, answered with tag callee1). */
+    private void fromCallee(SipRequest out, String method, int cseq, String sdp) throws SipParseException {
+        fromCallee(out, method, cseq, "application/sdp", sdp);
+    }
+
+    private void fromCallee(SipRequest out, String method, int cseq, String contentType, String content) throws SipParseException {
+        io.ferry.sip.Headers h = io.ferry.sip.Headers.empty()
+                .with("Via", "SIP/2.0/TCP " + FakeFlow.PEER_HOST + ":" + callee.flow().remoteAddress().getPort() + ";branch=z9hG4bK" + SipRequest.newTag())
+                .with("Max-Forwards", "70")
+                .with("From", out.to().orElseThrow().withTag("callee1").toString())
+                .with("To", out.from().orElseThrow().toString())
+                .with("Call-ID", out.callId().orElseThrow())
+                .with("CSeq", cseq + " " + method);
+        if (method.equals("INVITE") || method.equals("UPDATE")) h = h.with("Contact", contact(callee));
+        SipRequest r = SipRequest.of(method, "sip:b2b@" + ContainerFixtures.HOST, h);
+        if (content != null) r = r.withBody(contentType, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        node.stack.inbound().onMessage(callee.flow(), java.nio.ByteBuffer.wrap(new io.ferry.sip.SipSerializer().toBytes(r)));
+    }
+
+    private static String body(io.ferry.sip.SipMessage m) {
+        return new String(m.bodyBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ContainerFixtures.Peer invite() {
@@ -295,6 +343,218 @@ class ContainerB2buaTest {
         assertSame(forked.getSession(), ack.getSession());
         SipRequest calleeAck = callee.channel().awaitRequest("ACK");
         assertEquals("fork2", calleeAck.to().orElseThrow().tag());
+    }
+
+    @Test
+    void jsr289_12_createResponseToOriginalRequest_forked1xx_secondEarlyDialogUpstream_its2xxWins_firstEarlyDialogEnds() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        node.receive(caller, inv.text(caller));
+        SipRequest out = callee.channel().awaitRequest("INVITE");
+        node.receive(callee, answer(out, 180, "fork1").withHeader("Contact", contact(callee)));
+        String tag1 = tag(caller.channel().awaitResponse(180, "INVITE").headers().firstValue("To").orElseThrow());
+        node.receive(callee, answer(out, 183, "fork2").withHeader("Contact", contact(callee)));
+        String tag2 = tag(caller.channel().awaitResponse(183, "INVITE").headers().firstValue("To").orElseThrow());
+        assertNotEquals(tag1, tag2, "JSR 289 §12: the second early dialog upstream has its own To tag");
+        SipServletResponse early = rec.await("forkedEarlyUpstream");
+        SipServletRequest in = rec.await("doInvite");
+        assertNotSame(in.getSession(), early.getSession());
+        assertEquals(SipSession.State.EARLY, early.getSession().getState());
+        assertEquals(SipSession.State.EARLY, in.getSession().getState());
+        in.getSession().setInvalidateWhenReady(false); // keep the ended session readable
+
+        node.receive(callee, answer(out, 200, "fork2").withHeader("Contact", contact(callee)));
+        SipResponse ok = caller.channel().awaitResponse(200, "INVITE");
+        assertEquals(tag2, tag(ok.headers().firstValue("To").orElseThrow()), "the 2xx belongs to the second early dialog");
+        assertSame(early.getSession(), rec.<SipServletResponse>await("forkedUpstream").getSession(), "the 2xx is sent in the derived session");
+        assertEquals(SipSession.State.CONFIRMED, early.getSession().getState());
+        assertEquals(SipSession.State.TERMINATED, in.getSession().getState(), "RFC 3261 §13.3.1: the other early dialog ends");
+        assertEquals(1, caller.channel().matching(FakeFlowChannel.isResponse(200, "INVITE")).size(), "one 2xx only");
+
+        inv.toTag(tag2);
+        node.receive(caller, inv.next("ACK", 1).text(caller));
+        assertSame(early.getSession(), rec.<SipServletRequest>await("doAck").getSession());
+        assertEquals("fork2", callee.channel().awaitRequest("ACK").to().orElseThrow().tag());
+    }
+
+    @Test
+    void rfc3261_13_3_1_failureAfterTwoEarlyDialogs_endsBothUpstream() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        node.receive(caller, inv.text(caller));
+        SipRequest out = callee.channel().awaitRequest("INVITE");
+        node.receive(callee, answer(out, 180, "fork1").withHeader("Contact", contact(callee)));
+        caller.channel().awaitResponse(180, "INVITE");
+        node.receive(callee, answer(out, 183, "fork2").withHeader("Contact", contact(callee)));
+        caller.channel().awaitResponse(183, "INVITE");
+        SipServletResponse early = rec.await("forkedEarlyUpstream");
+        B2buaHelper helper = early.getRequest().getB2buaHelper();
+        // keep the ended sessions readable (a terminated session is otherwise invalidated when ready)
+        rec.<SipServletRequest>await("doInvite").getSession().setInvalidateWhenReady(false);
+        early.getSession().setInvalidateWhenReady(false);
+
+        node.receive(callee, answer(out, 486, "fork1"));
+        caller.channel().awaitResponse(486, "INVITE");
+        SipServletRequest in = rec.await("doInvite");
+        assertEquals(SipSession.State.TERMINATED, in.getSession().getState());
+        assertEquals(SipSession.State.TERMINATED, early.getSession().getState(), "RFC 3261 §13.3.1: a failure ends every early dialog");
+        assertThrows(IllegalStateException.class, () -> helper.createResponseToOriginalRequest(early.getSession(), 200, null),
+                "JSR 289 §12: no 2xx after a failure");
+    }
+
+    @Test
+    void jsr289_12_reInviteFromCaller_relayedToCallee_cseqTagsSdpPerLeg_200AndAckRelayed() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        SipRequest out = establish(inv);
+        String ferryTagUp = inv.toTag;
+        long calleeCseq = out.cseq().orElseThrow().number();
+
+        node.receive(caller, inv.next("INVITE", 2).body("application/sdp", "v=0\r\no=caller 2\r\n").text(caller));
+        SipRequest re = (SipRequest) callee.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2).get(1);
+        assertEquals(out.callId().orElseThrow(), re.callId().orElseThrow(), "the callee leg's dialog");
+        assertEquals(out.from().orElseThrow().tag(), re.from().orElseThrow().tag(), "RFC 3261 §12.2.1.1: Ferry's local tag on the callee leg");
+        assertEquals("callee1", re.to().orElseThrow().tag());
+        assertEquals(calleeCseq + 1, re.cseq().orElseThrow().number(), "RFC 3261 §12.2.1.1: the callee leg's next CSeq, not the caller's");
+        assertEquals("v=0\r\no=caller 2\r\n", body(re), "the offer is relayed");
+        SipServletRequest relayed = rec.await("relayedINVITE");
+        assertSame(relayed, relayed.getB2buaHelper().getLinkedSipServletRequest(rec.<SipServletRequest>awaitAll("doInvite", 2).get(1)));
+
+        node.receive(callee, answer(re, 200, "callee1").withHeader("Contact", contact(callee))
+                .withBody("application/sdp", "v=0\r\no=callee 2\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        SipResponse ok = (SipResponse) caller.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2).get(1);
+        assertEquals(2, ok.cseq().orElseThrow().number(), "the caller's own CSeq");
+        assertEquals(ferryTagUp, tag(ok.headers().firstValue("To").orElseThrow()), "the caller leg's dialog");
+        assertEquals(inv.fromTag, tag(ok.headers().firstValue("From").orElseThrow()));
+        assertEquals("v=0\r\no=callee 2\r\n", body(ok), "the answer is relayed");
+
+        node.receive(caller, inv.next("ACK", 2).text(caller));
+        SipRequest ack = (SipRequest) callee.channel().awaitCount(FakeFlowChannel.isRequest("ACK"), 2).get(1);
+        assertEquals(calleeCseq + 1, ack.cseq().orElseThrow().number(), "RFC 3261 §13.2.2.4: the ACK has the re-INVITE's CSeq");
+        assertEquals("callee1", ack.to().orElseThrow().tag());
+    }
+
+    @Test
+    void jsr289_12_reInviteFromCallee_relayedToCaller_cseqTagsSdpPerLeg_200AndAckRelayed() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        SipRequest out = establish(inv);
+        String ferryTagUp = inv.toTag;
+
+        fromCallee(out, "INVITE", 5, "v=0\r\no=callee 5\r\n");
+        SipRequest re = caller.channel().awaitRequest("INVITE");
+        assertEquals(inv.callId, re.callId().orElseThrow(), "the caller leg's dialog");
+        assertEquals(ferryTagUp, re.from().orElseThrow().tag(), "RFC 3261 §12.2.1.1: Ferry's local tag on the caller leg");
+        assertEquals(inv.fromTag, re.to().orElseThrow().tag());
+        assertEquals("v=0\r\no=callee 5\r\n", body(re));
+
+        node.receive(caller, answer(re, 200, inv.fromTag).withHeader("Contact", contact(caller))
+                .withBody("application/sdp", "v=0\r\no=caller 5\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        SipResponse ok = callee.channel().awaitResponse(200, "INVITE");
+        assertEquals(5, ok.cseq().orElseThrow().number(), "the callee's own CSeq");
+        assertEquals("callee1", ok.from().orElseThrow().tag());
+        assertEquals(out.from().orElseThrow().tag(), ok.to().orElseThrow().tag(), "the callee leg's dialog");
+        assertEquals("v=0\r\no=caller 5\r\n", body(ok));
+
+        SipRequest calleeAck = SipRequest.of("ACK", "sip:b2b@" + ContainerFixtures.HOST, io.ferry.sip.Headers.empty()
+                .with("Via", "SIP/2.0/TCP " + FakeFlow.PEER_HOST + ":" + callee.flow().remoteAddress().getPort() + ";branch=z9hG4bKack5")
+                .with("Max-Forwards", "70")
+                .with("From", out.to().orElseThrow().withTag("callee1").toString())
+                .with("To", ok.to().orElseThrow().toString())
+                .with("Call-ID", out.callId().orElseThrow())
+                .with("CSeq", "5 ACK"));
+        node.stack.inbound().onMessage(callee.flow(), java.nio.ByteBuffer.wrap(new io.ferry.sip.SipSerializer().toBytes(calleeAck)));
+        SipRequest ack = caller.channel().awaitRequest("ACK");
+        assertEquals(re.cseq().orElseThrow().number(), ack.cseq().orElseThrow().number(), "RFC 3261 §13.2.2.4: the ACK has the re-INVITE's CSeq");
+        assertEquals(inv.fromTag, ack.to().orElseThrow().tag());
+        assertEquals(ferryTagUp, ack.from().orElseThrow().tag());
+    }
+
+    @Test
+    void jsr289_12_infoUpdateMessage_relayedInDialogBothWays_bodyAndAnswerOnTheOtherLeg() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        SipRequest out = establish(inv);
+        long calleeCseq = out.cseq().orElseThrow().number();
+        List<String> methods = List.of("INFO", "UPDATE", "MESSAGE");
+        int n = 2;
+        for (String method : methods) {
+            // caller → callee
+            String text = method + " from caller";
+            ContainerFixtures.Peer p = inv.next(method, n).body("text/plain", text);
+            if (method.equals("UPDATE")) p.header("Contact", contact(caller));
+            node.receive(caller, p.text(caller));
+            SipRequest down = callee.channel().awaitRequest(method);
+            calleeCseq++;
+            assertEquals(out.callId().orElseThrow(), down.callId().orElseThrow(), method + " on the callee leg's dialog");
+            assertEquals(out.from().orElseThrow().tag(), down.from().orElseThrow().tag());
+            assertEquals("callee1", down.to().orElseThrow().tag());
+            assertEquals(calleeCseq, down.cseq().orElseThrow().number(), "RFC 3261 §12.2.1.1: the callee leg's next CSeq");
+            assertEquals(method, down.cseq().orElseThrow().method());
+            assertEquals(text, body(down));
+            assertEquals("text/plain", down.headers().firstValue("Content-Type").orElseThrow());
+            node.receive(callee, answer(down, 200, "callee1")
+                    .withBody("text/plain", ("ok " + method).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            SipResponse upOk = caller.channel().awaitResponse(200, method);
+            assertEquals(n, upOk.cseq().orElseThrow().number(), "the caller's own CSeq");
+            assertEquals(inv.toTag, tag(upOk.headers().firstValue("To").orElseThrow()));
+            assertEquals("ok " + method, body(upOk));
+            n++;
+        }
+        long callerCseq = -1;
+        int calleeOwn = 10;
+        for (String method : methods) {
+            // callee → caller
+            String text = method + " from callee";
+            fromCallee(out, method, calleeOwn, "text/plain", text);
+            SipRequest up = caller.channel().awaitRequest(method);
+            assertEquals(text, body(up));
+            assertEquals(inv.callId, up.callId().orElseThrow(), method + " on the caller leg's dialog");
+            assertEquals(inv.toTag, up.from().orElseThrow().tag());
+            assertEquals(inv.fromTag, up.to().orElseThrow().tag());
+            long cseq = up.cseq().orElseThrow().number();
+            assertTrue(cseq > callerCseq, "RFC 3261 §12.2.1.1: Ferry's CSeq on the caller leg increases");
+            callerCseq = cseq;
+            node.receive(caller, answer(up, 200, inv.fromTag)
+                    .withBody("text/plain", ("ok " + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            SipResponse downOk = callee.channel().awaitResponse(200, method);
+            assertEquals(calleeOwn, downOk.cseq().orElseThrow().number(), "the callee's own CSeq");
+            assertEquals("callee1", downOk.from().orElseThrow().tag());
+            assertEquals("ok " + text, body(downOk));
+            calleeOwn++;
+        }
+    }
+
+    @Test
+    void jsr289_12_getPendingMessages_reInvite_pendingOnBothLegsUntilItsFinal_2xxPendingUntilAcked() throws Exception {
+        ContainerFixtures.Peer inv = invite();
+        SipRequest out = establish(inv);
+        SipServletRequest in = rec.await("doInvite");
+        SipServletRequest leg = rec.await("calleeLeg");
+        B2buaHelper helper = in.getB2buaHelper();
+        assertTrue(rec.<List<SipServletMessage>>await("pendingUacAfterAck").isEmpty(), "after the first ACK nothing is pending on the callee leg");
+
+        node.receive(caller, inv.next("INVITE", 2).body("application/sdp", "v=0\r\no=caller 2\r\n").text(caller));
+        SipRequest re = (SipRequest) callee.channel().awaitCount(FakeFlowChannel.isRequest("INVITE"), 2).get(1);
+        List<SipServletMessage> uas = rec.await("pendingUasAtRelay");
+        List<SipServletMessage> uac = rec.await("pendingUacAtRelay");
+        SipServletRequest reIn = rec.<SipServletRequest>awaitAll("doInvite", 2).get(1);
+        assertEquals(List.of(reIn), uas, "UAS mode: the re-INVITE received, not yet answered");
+        assertEquals(List.of(rec.<SipServletRequest>await("relayedINVITE")), uac, "UAC mode: the re-INVITE sent, no final response yet");
+        assertSame(in.getSession(), reIn.getSession());
+
+        node.receive(callee, answer(re, 200, "callee1").withHeader("Contact", contact(callee))
+                .withBody("application/sdp", "v=0\r\no=callee 2\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<SipServletMessage> after2xx = rec.<List<SipServletMessage>>awaitAll("pendingUacAfter2xx", 2).get(1);
+        assertEquals(1, after2xx.size());
+        SipServletResponse ok = (SipServletResponse) after2xx.get(0);
+        assertEquals(200, ok.getStatus(), "UAC mode: the re-INVITE's 2xx, not yet acknowledged");
+        assertEquals((out.cseq().orElseThrow().number() + 1) + " INVITE", ok.getHeader("CSeq"), "the 2xx of the re-INVITE, not of the INVITE");
+        assertTrue(rec.<List<SipServletMessage>>awaitAll("pendingUasAfterAnswer", 2).get(1).isEmpty(),
+                "UAS mode: the re-INVITE has its 200");
+
+        caller.channel().awaitCount(FakeFlowChannel.isResponse(200, "INVITE"), 2);
+        node.receive(caller, inv.next("ACK", 2).text(caller));
+        callee.channel().awaitCount(FakeFlowChannel.isRequest("ACK"), 2);
+        assertTrue(rec.<List<SipServletMessage>>awaitAll("pendingUacAfterAck", 2).get(1).isEmpty(),
+                "UAC mode: the re-INVITE's 2xx is acknowledged");
+        assertSame(leg.getSession(), ok.getSession());
+        assertTrue(helper.getPendingMessages(in.getSession(), UAMode.UAS).isEmpty());
     }
 
     private record SipMessageView(String toTag) {

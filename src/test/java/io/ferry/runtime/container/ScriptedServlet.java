@@ -110,6 +110,11 @@ final class ScriptedServlet extends SipServlet {
     }
 
     @Override
+    protected void doUpdate(SipServletRequest req) throws ServletException, IOException {
+        if (!request("doUpdate", req)) super.doUpdate(req);
+    }
+
+    @Override
     protected void doSubscribe(SipServletRequest req) throws ServletException, IOException {
         if (!request("doSubscribe", req)) super.doSubscribe(req);
     }
