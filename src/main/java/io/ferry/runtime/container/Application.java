@@ -202,10 +202,6 @@ final class Application implements ApplicationHandle {
         if (s.key() != null) sessionsByKey.remove(s.key(), s.getId());
     }
 
-    int applicationSessionCount() {
-        return sessions.size();
-    }
-
     @Override
     public String toString() {
         return "SipApplication[" + name() + "]";

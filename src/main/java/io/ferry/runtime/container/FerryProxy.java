@@ -311,12 +311,7 @@ final class FerryProxy implements Proxy {
     }
 
     private String recordRouteEntry(SipUri base, Flow f) {
-        InetSocketAddress local = f.localAddress();
-        String host = base.host();
-        if (local.getAddress() != null && !local.getAddress().isAnyLocalAddress()) {
-            host = local.getAddress() instanceof java.net.Inet6Address ? "[" + local.getAddress().getHostAddress() + "]"
-                    : local.getAddress().getHostAddress();
-        }
+        String host = SipContainer.localHost(f).orElse(base.host());
         Parameters params = base.params().without("transport").without("lr")
                 .with("transport", f.transport().token().toLowerCase(java.util.Locale.ROOT)).with("lr", null);
         return NameAddr.of(new SipUri(false, null, null, host, container.advertisedPort(f), params, List.of())).toString();

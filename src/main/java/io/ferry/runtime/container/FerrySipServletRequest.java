@@ -1,6 +1,5 @@
 package io.ferry.runtime.container;
 
-import io.ferry.runtime.api.Mutability;
 import io.ferry.runtime.api.ServletAddress;
 import io.ferry.runtime.api.ServletURI;
 import io.ferry.runtime.transport.Flow;
@@ -66,14 +65,11 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     private boolean provisionalReceived;
     private boolean finalReceived;
     private boolean cancelPending;
-    /** Set on an outgoing request once sent: how to cancel it. */
-    private Runnable canceller;
     // JSR 289 §15: routing state
     private SipApplicationRoutingDirective directive = SipApplicationRoutingDirective.NEW;
     private SipApplicationRoutingRegion region;
     private URI subscriberURI;
     private Serializable stateInfo;
-    private boolean routingDirectiveSet;
     /** For an outgoing request routed to another application of this node: that application's incoming request. */
     private volatile FerrySipServletRequest internalTarget;
     /** For an outgoing CANCEL: the INVITE it cancels. */
@@ -150,9 +146,8 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     }
 
     /** An outgoing request was handed to the network or another application. */
-    synchronized void sent(Runnable canceller) {
+    synchronized void sent() {
         this.sent = true;
-        this.canceller = canceller;
     }
 
     /** An outgoing request's response arrived: returns true when a CANCEL waited for the first provisional. */
@@ -170,12 +165,6 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
 
     synchronized boolean finalReceived() {
         return finalReceived;
-    }
-
-    Runnable canceller() {
-        synchronized (this) {
-            return canceller;
-        }
     }
 
     void internalTarget(FerrySipServletRequest target) {
@@ -424,12 +413,7 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
         }
         synchronized (this) {
             directive = d;
-            routingDirectiveSet = true;
         }
-    }
-
-    synchronized boolean routingDirectiveSet() {
-        return routingDirectiveSet;
     }
 
     // ------------------------------------------------------------------ proxy and B2BUA (JSR 289 §10, §12)
@@ -717,10 +701,5 @@ final class FerrySipServletRequest extends FerrySipServletMessage implements Sip
     @Override
     public DispatcherType getDispatcherType() {
         return DispatcherType.REQUEST;
-    }
-
-    /** Addressing objects of this request as read-only copies (for the application router). */
-    Address readOnly(NameAddr na) {
-        return ServletAddress.of(na, Mutability.READ_ONLY);
     }
 }

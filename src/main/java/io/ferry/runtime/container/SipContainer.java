@@ -39,7 +39,6 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +159,21 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     /** The ports the node listens on, per transport (0 = none), for the addresses Ferry advertises. */
     public void useListeningPorts(java.util.function.ToIntFunction<io.ferry.runtime.transport.Transport> ports) {
         this.listeningPorts = Objects.requireNonNull(ports, "ports");
+    }
+
+    /**
+     * The host of {@code flow}'s local address as a URI or Via host (IPv6 in brackets), empty when
+     * the flow is bound to the wildcard address.
+     */
+    static Optional<String> localHost(Flow flow) {
+        java.net.InetAddress a = flow.localAddress().getAddress();
+        if (a == null || a.isAnyLocalAddress()) return Optional.empty();
+        return Optional.of(a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress());
+    }
+
+    /** The host to put in Via and Contact for a message on {@code flow}: its local address, else the node's host name. */
+    String advertisedHost(Flow flow) {
+        return localHost(flow).orElse(settings.host());
     }
 
     /**
@@ -584,7 +598,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         if (fromApplication != null) {
             // the sending application's request is now on its way: committed, one transaction pending
             fromApplication.edits.commit();
-            fromApplication.sent(() -> { });
+            fromApplication.sent();
             fromApplication.internalTarget(in);
             if (!req.isMethod("ACK")) fromApplication.session.transactionStarted();
             in.initialFlow = fromApplication.initialFlow;
@@ -951,10 +965,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         int port = -1;
         String transport = null;
         if (flow != null) {
-            InetSocketAddress local = flow.localAddress();
-            if (local.getAddress() != null && !local.getAddress().isAnyLocalAddress()) {
-                host = local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress();
-            }
+            host = advertisedHost(flow);
             port = advertisedPort(flow);
             transport = flow.transport().token().toLowerCase(java.util.Locale.ROOT);
         }
@@ -1067,11 +1078,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
         // RFC 3261 §16.6 step 8: a proxy branch's Via branch carries the loop-detection hash
         String branch = proxyBranch != null ? ((FerryProxy) proxyBranch.getProxy()).viaBranch(newBranch()) : newBranch();
-        InetSocketAddress local = flow.localAddress();
-        String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
-                ? (local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress())
-                : settings.host();
-        m = m.withPrependedHeader("Via", Via.of(flow.transport().token(), host, advertisedPort(flow), branch).toString());
+        m = withVia(m, flow, branch);
         SipRequest wire = m;
         out.edits.containerEdit(x -> wire);
         out.edits.commit();
@@ -1080,7 +1087,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         if (s.flow().isEmpty()) s.flow(flow);
         String key = branch + " " + method;
         clientRequests.put(key, out);
-        out.sent(() -> { });
+        out.sent();
         try {
             stack().transactions().sendRequest(wire, flow);
         } catch (RuntimeException e) {
@@ -1165,12 +1172,19 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         if (st == null) return false;
         String host = via.host().startsWith("[") && via.host().endsWith("]") ? via.host().substring(1, via.host().length() - 1) : via.host();
         for (Flow f : st.flows().all()) {
-            InetSocketAddress local = f.localAddress();
-            if (local.getAddress() == null) continue;
-            int port = via.port() > 0 ? via.port() : (f.secure() ? 5061 : 5060);
-            if ((port == local.getPort() || port == advertisedPort(f)) && host.equalsIgnoreCase(local.getAddress().getHostAddress())) return true;
+            if (namesFlow(host, via.port() > 0 ? via.port() : (f.secure() ? 5061 : 5060), f)) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether {@code host} (an IP literal without brackets) and {@code port} name {@code flow}'s
+     * local address: its own port, or the listening port Ferry advertises for it.
+     */
+    private boolean namesFlow(String host, int port, Flow flow) {
+        InetSocketAddress local = flow.localAddress();
+        return local.getAddress() != null && host.equalsIgnoreCase(local.getAddress().getHostAddress())
+                && (port == local.getPort() || port == advertisedPort(flow));
     }
 
     /** Whether {@code uri} is one of Ferry's own Record-Route entries: this node's name, or the address of one of its flows. */
@@ -1180,9 +1194,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         SipStack st = stack;
         if (st == null) return false;
         for (Flow f : st.flows().all()) {
-            InetSocketAddress local = f.localAddress();
-            String ip = local.getAddress() == null ? "" : local.getAddress().getHostAddress();
-            if ((u.host().equals(ip) || u.hostAddress().equals(ip)) && (u.port() == local.getPort() || u.port() == advertisedPort(f))) return true;
+            if (namesFlow(u.hostAddress(), u.port(), f)) return true;
         }
         return false;
     }
@@ -1260,12 +1272,9 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         }
     }
 
+    /** {@code m} with this node's Via for {@code flow} on top (RFC 3261 §8.1.1.7, §16.6 step 8). */
     private SipRequest withVia(SipRequest m, Flow flow, String branch) {
-        InetSocketAddress local = flow.localAddress();
-        String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress()
-                ? (local.getAddress() instanceof Inet6Address ? "[" + local.getAddress().getHostAddress() + "]" : local.getAddress().getHostAddress())
-                : settings.host();
-        return m.withPrependedHeader("Via", Via.of(flow.transport().token(), host, advertisedPort(flow), branch).toString());
+        return m.withPrependedHeader("Via", Via.of(flow.transport().token(), advertisedHost(flow), advertisedPort(flow), branch).toString());
     }
 
     /** A response to a subsequent request the proxy forwarded: to the servlet when supervised, then upstream minus our Via. */
@@ -1324,7 +1333,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
     private void deliverInternal(FerrySipServletRequest out, FerrySipSession peer) {
         SipRequest m = out.request();
         out.edits.commit();
-        out.sent(() -> { });
+        out.sent();
         if (!m.isMethod("ACK")) out.session.transactionStarted();
         FerrySipServletRequest.ResponseSink sink = r -> {
             out.session.appSessionImpl().queue().execute(() -> receiveResponse(out, r, null));
@@ -1349,10 +1358,8 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
             ack.edits.commit();
             return;
         }
-        InetSocketAddress local = flow.localAddress();
-        String host = local.getAddress() != null && !local.getAddress().isAnyLocalAddress() ? local.getAddress().getHostAddress() : settings.host();
         // RFC 3261 §17.1.1.3: the ACK for a 2xx is its own transaction: a new branch, sent straight on the flow
-        ack.edits.containerEdit(m -> ((SipRequest) m).withPrependedHeader("Via", Via.of(flow.transport().token(), host, advertisedPort(flow), newBranch()).toString()));
+        ack.edits.containerEdit(m -> withVia((SipRequest) m, flow, newBranch()));
         SipRequest wire = ack.request();
         ack.edits.commit();
         ack.flow = flow;
@@ -1604,10 +1611,7 @@ public final class SipContainer implements TransactionUser, SipStackAware, AutoC
         if (!(uri instanceof SipUri u)) return false;
         if (u.host().equalsIgnoreCase(settings.host())) return true;
         if (flow == null) return false;
-        InetSocketAddress local = flow.localAddress();
-        String ip = local.getAddress() == null ? "" : local.getAddress().getHostAddress();
-        int port = u.port() > 0 ? u.port() : (flow.secure() ? 5061 : 5060);
-        return (u.host().equals(ip) || u.hostAddress().equals(ip)) && (port == local.getPort() || port == advertisedPort(flow));
+        return namesFlow(u.hostAddress(), u.port() > 0 ? u.port() : (flow.secure() ? 5061 : 5060), flow);
     }
 
     @Override
