@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import javax.servlet.ServletContainerInitializer;
 import javax.servlet.ServletContext;
-import javax.servlet.annotation.HandlesTypes;
 import javax.servlet.sip.annotation.SipApplication;
 import javax.servlet.sip.annotation.SipApplicationKey;
 import javax.servlet.sip.annotation.SipListener;
@@ -31,11 +30,12 @@ import javax.servlet.sip.annotation.SipServlet;
  * annotated class (an application whose servlets name it by {@code applicationName} from another
  * package), from the {@code package-info.class} files under {@code WEB-INF/classes}.
  *
+ * <p>It is not registered itself: {@code io.ferry.admin.FerryInitializer} is the WAR's one
+ * initializer, declares the annotation types ({@code @HandlesTypes}) and calls it first.
+ *
  * <p>A descriptor or model error fails the deployment: {@link SipDeploymentException} is unchecked
  * because Liberty ignores (logs) a checked {@code ServletException} from {@code onStartup}.
  */
-@HandlesTypes({SipServlet.class, SipApplication.class, SipListener.class, SipApplicationKey.class,
-        javax.servlet.annotation.WebServlet.class, javax.servlet.annotation.WebFilter.class, javax.servlet.annotation.WebListener.class})
 public final class SipApplicationInitializer implements ServletContainerInitializer {
 
     /** The ServletContext attribute holding the WAR's {@link SipApplicationModel}. */
